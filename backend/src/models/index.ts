@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { areaModel } from './Area.js';
+import { basemapLayerModel } from './BasemapLayer.js';
 import { categoryModel } from './Category.js';
 import { departmentModel } from './Department.js';
 import { deviceModel } from './Device.js';
@@ -24,6 +25,7 @@ export function createModels(conn: Connection) {
     Counter: counterModel(conn),
     Checkpoint: checkpointModel(conn),
     Lease: leaseModel(conn),
+    BasemapLayer: basemapLayerModel(conn),
   };
 }
 
