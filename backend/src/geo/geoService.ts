@@ -27,6 +27,8 @@ export type GeoServiceConfig = number | object;
 export async function createGeoService(models: Pick<Models, 'GridCell'>, env: GeoServiceConfig = DEFAULT_LOCATE_MAX_DISTANCE_M): Promise<GridGeoService> {
   const defaultMaxDistanceM = readMaxDistance(env);
   let index = await loadGridIndex(models);
+  // Two overlapping reloads: only the one started last may swap its index in.
+  let started = 0;
   return {
     get index() {
       return index;
@@ -38,7 +40,9 @@ export async function createGeoService(models: Pick<Models, 'GridCell'>, env: Ge
       return index.cellsInBBox(bbox);
     },
     async reload(): Promise<void> {
-      index = await loadGridIndex(models);
+      const ticket = ++started;
+      const next = await loadGridIndex(models);
+      if (ticket === started) index = next;
     },
   };
 }
