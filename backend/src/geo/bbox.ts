@@ -1,4 +1,5 @@
 import type { BBox } from './flatGeometry.js';
+import { METRES_PER_DEGREE } from './distance.js';
 
 export type { BBox } from './flatGeometry.js';
 
@@ -19,4 +20,15 @@ export function parseBBox(text: string): BBox | null {
 /** True when two boxes overlap or touch. */
 export function bboxIntersects(a: BBox, b: BBox): boolean {
   return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+}
+
+/**
+ * The smallest box holding every point within `radiusM` metres of (lng, lat), for
+ * a `lng`/`lat` range prefilter before an exact haversine test (e.g. fusion's 50 m).
+ */
+export function bboxAround(lng: number, lat: number, radiusM: number): BBox {
+  const dLat = radiusM / METRES_PER_DEGREE;
+  const cos = Math.cos(((Math.min(89.9, Math.abs(lat) + dLat)) * Math.PI) / 180);
+  const dLng = Math.min(180, radiusM / (METRES_PER_DEGREE * cos));
+  return [lng - dLng, Math.max(-90, lat - dLat), lng + dLng, Math.min(90, lat + dLat)];
 }
