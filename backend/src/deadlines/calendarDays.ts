@@ -68,9 +68,18 @@ export function localDayOf(cal: PreparedCalendar, utcMs: number): number {
   return Math.floor(utcToLocalMs(cal.timeZone, utcMs) / DAY_MS);
 }
 
-/** `YYYY-MM-DD` of a local day number. */
+/** `YYYY-MM-DD` of a local day number (proleptic Gregorian; civil-from-days, no Date allocation). */
 export function dayKey(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a local day number (day 0 was a Thursday). */
