@@ -21,6 +21,8 @@ export interface EmbeddedBrokerOptions {
 }
 
 export interface EmbeddedBroker {
+  /** The Aedes instance, for metrics and tests (its `ack` and `client` events). */
+  aedes: Aedes;
   mqttPort: number;
   wsPort: number;
   /** Lets devices and workers in; until then only the gateway's own forwarder may connect, so nothing is published before it subscribes. */
@@ -107,6 +109,7 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
   logger.info({ host: options.host, mqttPort, wsPort }, 'embedded MQTT broker listening (tcp, websocket /mqtt)');
 
   return {
+    aedes,
     mqttPort,
     wsPort,
     open() {

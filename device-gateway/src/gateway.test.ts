@@ -133,7 +133,7 @@ describe('alarm round trip', () => {
 describe('topic ACL', () => {
   it("closes the connection of a device publishing under another device's id, and forwards nothing", async () => {
     const { client } = await device();
-    const closed = new Promise((resolve) => client.once('close', resolve));
+    const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
     client.publish('devices/dev-2/alarm', JSON.stringify({ messageId: 'intruder-1' }), { qos: 1 });
     await closed;
     expect(backend.calls.some((c) => c.body.messageId === 'intruder-1')).toBe(false);

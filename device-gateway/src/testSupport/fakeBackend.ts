@@ -92,12 +92,15 @@ export async function startFakeBackend(port = 0, serviceToken = 'svc-token'): Pr
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
     const path = req.url ?? '';
+    // Recorded on arrival (status 0 until answered), so tests see calls still in progress.
+    const call: FakeCall = { path, body, status: 0 };
+    fake.calls!.push(call);
     if (req.headers.authorization !== `Bearer ${fake.serviceToken}`) {
-      fake.calls!.push({ path, body, status: 401 });
+      call.status = 401;
       return send(res, 401, { error: { code: 'unauthorized', message: 'service token required' } });
     }
     const { status, body: out } = await answer(path, body);
-    fake.calls!.push({ path, body, status });
+    call.status = status;
     send(res, status, out);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
