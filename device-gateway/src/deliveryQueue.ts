@@ -102,9 +102,11 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
       const outcome = await job.handler.handle(job.message, ctx).catch(
         (err: unknown): Outcome => ({ action: 'retry', reason: `handler failed: ${(err as Error).message}` }),
       );
-      if (stopped || stale(job)) return;
+      if (stopped) return;
+      // On a dropped connection the answer still goes out, but the PUBACK cannot
+      // (ack() refuses): the broker redelivers and the backend says duplicate.
       if (outcome.action === 'ack') finish(job, outcome);
-      else hold(job, outcome.reason);
+      else if (!stale(job)) hold(job, outcome.reason);
     } finally {
       running -= 1;
       pump();

@@ -62,6 +62,7 @@ export async function startGateway(overrides: GatewayOverrides = {}): Promise<Ru
       throw err;
     }
     broker.open();
+    logger.info({ host: env.MQTT_HOST, mqttPort: broker.mqttPort, wsPort: broker.wsPort }, 'device gateway ready: devices may connect');
   }
 
   let stopping: Promise<void> | undefined;
