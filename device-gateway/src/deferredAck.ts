@@ -35,6 +35,10 @@ interface PacketSender {
 
 /** Takes over `client.handleMessage`: every publish goes to `onDelivery` and the pump moves on; QoS 1 PUBACKs wait for `ack()`. */
 export function installDeferredAcks(client: MqttClient, onDelivery: (delivery: Delivery) => void): DeferredAcks {
+  const sender = client as unknown as Partial<PacketSender>;
+  if (typeof sender._sendPacket !== 'function') {
+    throw new Error('device-gateway: this mqtt.js has no _sendPacket; src/deferredAck.ts must be adapted to it');
+  }
   let connection = 0;
   client.on('close', () => {
     connection += 1;
@@ -54,7 +58,7 @@ export function installDeferredAcks(client: MqttClient, onDelivery: (delivery: D
       const { qos, messageId } = delivery.packet;
       if (qos !== 1 || messageId === undefined) return false;
       if (delivery.connection !== connection || !client.connected) return false;
-      (client as unknown as PacketSender)._sendPacket({ cmd: 'puback', messageId }, () => undefined);
+      (sender as PacketSender)._sendPacket({ cmd: 'puback', messageId }, () => undefined);
       return true;
     },
   };

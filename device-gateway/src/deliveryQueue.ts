@@ -107,6 +107,8 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
       // (ack() refuses): the broker redelivers and the backend says duplicate.
       if (outcome.action === 'ack') finish(job, outcome);
       else if (!stale(job)) hold(job, outcome.reason);
+    } catch (err) {
+      logger.error({ err, topic: job.message.topic }, 'uplink handling failed; the broker redelivers it after a reconnect');
     } finally {
       running -= 1;
       pump();
