@@ -112,6 +112,18 @@ describe('GridIndex', () => {
     expect(multi.locate(0.005, 0.005)).toBeNull();
   });
 
+  it('skips cells with unusable geometry, lists them, and still indexes the rest', () => {
+    const broken = [
+      { code: '110101001001901', communityCode: '110101001001', streetCode: '110101001', geometry: { type: 'Point', coordinates: [0, 0] } as unknown as GeoPolygon },
+      { code: '110101001001902', communityCode: '110101001001', streetCode: '110101001', geometry: { type: 'Polygon', coordinates: [] } as GeoPolygon },
+      { code: '110101001001903', communityCode: '110101001001', streetCode: '110101001', geometry: { type: 'Polygon', coordinates: 'x' } as unknown as GeoPolygon },
+    ];
+    const mixed = new GridIndex([...broken, ...cells]);
+    expect(mixed.invalidCodes).toEqual(broken.map((b) => b.code));
+    expect(mixed.size).toBe(cells.length);
+    expect(mixed.locate(LNG0 + dLng * 0.5, LAT0 + dLat * 0.5)?.gridCode).toBe(cells[cells.length - 20].code);
+  });
+
   it('lists the cells whose boxes meet a bbox', () => {
     const bbox: [number, number, number, number] = [LNG0 + dLng * 0.5, LAT0 + dLat * 0.5, LNG0 + dLng * 2.5, LAT0 + dLat * 1.5];
     expect(index.cellsInBBox(bbox)).toHaveLength(6);

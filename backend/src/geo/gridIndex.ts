@@ -39,11 +39,24 @@ export class GridIndex {
   /** cos(lat₀): the x scale of the stored boxes. */
   private readonly kx: number;
 
-  /** Builds the index; throws on a cell whose geometry is not a Polygon or MultiPolygon. */
+  /** Codes of input cells left out because their geometry is unusable (wrong type, no finite vertices). */
+  readonly invalidCodes: string[] = [];
+
+  /** Builds the index; a cell with unusable geometry is skipped and listed in `invalidCodes`, so one bad cell never blinds the city. */
   constructor(input: readonly GridIndexInput[]) {
-    this.geometries = input.map((c) => flattenGeometry(c.geometry));
-    this.cells = input.map((c, i) => ({ code: c.code, communityCode: c.communityCode, streetCode: c.streetCode, bbox: flatBBox(this.geometries[i]) }));
-    this.cells.forEach((c, i) => this.byCode.set(c.code, i));
+    this.cells = [];
+    this.geometries = [];
+    for (const c of input) {
+      const geometry = tryFlatten(c.geometry);
+      const bbox = geometry && flatBBox(geometry);
+      if (!geometry || !bbox || !bbox.every(Number.isFinite)) {
+        this.invalidCodes.push(c.code);
+        continue;
+      }
+      this.byCode.set(c.code, this.cells.length);
+      this.cells.push({ code: c.code, communityCode: c.communityCode, streetCode: c.streetCode, bbox });
+      this.geometries.push(geometry);
+    }
     let minLat = Infinity;
     let maxLat = -Infinity;
     for (const c of this.cells) {
@@ -114,5 +127,13 @@ export class GridIndex {
   private location(i: number, distanceM: number): Location {
     const c = this.cells[i];
     return { gridCode: c.code, communityCode: c.communityCode, streetCode: c.streetCode, distanceM };
+  }
+}
+
+function tryFlatten(geometry: GeoPolygon | undefined): FlatGeometry | null {
+  try {
+    return geometry ? flattenGeometry(geometry) : null;
+  } catch {
+    return null;
   }
 }
