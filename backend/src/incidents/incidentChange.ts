@@ -94,6 +94,7 @@ export function timelineEntryFromEvent(event: Pick<DomainEvent, 'id' | 'type' | 
   if (to) entry.to = to;
   if (reason) entry.reason = reason;
   if (attachments?.length) entry.attachments = attachments;
-  if (Object.keys(detail).length) entry.data = detail;
+  const facts = Object.fromEntries(Object.entries(detail).filter(([, v]) => v !== undefined));
+  if (Object.keys(facts).length) entry.data = facts;
   return entry;
 }
