@@ -51,7 +51,7 @@ export async function runMonitorOnce(deps: CommandDeps, now: Date = deps.clock.n
       for (const incident of due) {
         seen.push(incident._id);
         report.incidents++;
-        await stepIncident(runDeps, incident, now, ladder, report, options).catch((err) => {
+        await stepIncident(runDeps, incident, now, ladder, report).catch((err) => {
           options.logger?.warn({ err, incidentId: String(incident._id) }, 'deadline monitor: incident skipped');
         });
       }
@@ -61,7 +61,7 @@ export async function runMonitorOnce(deps: CommandDeps, now: Date = deps.clock.n
   return report;
 }
 
-async function stepIncident(deps: CommandDeps, first: Incident, now: Date, ladder: Parameters<typeof nextDeadlineStep>[2], report: MonitorReport, _o: MonitorOptions): Promise<void> {
+async function stepIncident(deps: CommandDeps, first: Incident, now: Date, ladder: Parameters<typeof nextDeadlineStep>[2], report: MonitorReport): Promise<void> {
   let incident: Incident | null = first;
   for (let n = 0; incident && n < MAX_STEPS; n++) {
     const cal = await departmentCalendar(deps.models, incident.clock?.departmentCode);

@@ -39,3 +39,8 @@ export function myWorkFilter(p: Principal): Record<string, unknown> {
       return { _id: { $exists: false } };
   }
 }
+
+/** The default order of a role's queue: most urgent first where every item has a running clock (departments, workers), else newest first. */
+export function myWorkSort(p: Principal): 'dueAt' | '-reportedAt' {
+  return p.role === 'department' || p.role === 'worker' ? 'dueAt' : '-reportedAt';
+}

@@ -10,7 +10,7 @@ import { SEVERITIES } from '../models/Category.js';
 import { applyAction } from './applyAction.js';
 import { listIncidents } from './listIncidents.js';
 import { ListQuery } from './listQuery.js';
-import { myWorkFilter } from './myWork.js';
+import { myWorkFilter, myWorkSort } from './myWork.js';
 import { parseBody } from './parseBody.js';
 import { presentIncidents } from './presentIncident.js';
 import { reportIncident } from './reportIncident.js';
@@ -52,7 +52,7 @@ export function incidentRoutes(deps: AppDeps): Router {
 
   router.get('/mine', requireRole(...STAFF), async (ctx) => {
     const user = ctx.state.user as Principal;
-    ctx.body = await listIncidents(deps, user, parseQuery(ListQuery, { sort: 'dueAt', ...ctx.query }), myWorkFilter(user));
+    ctx.body = await listIncidents(deps, user, parseQuery(ListQuery, { sort: myWorkSort(user), ...ctx.query }), myWorkFilter(user));
   });
 
   router.get('/:id', requireRole(...STAFF), async (ctx) => {
