@@ -18,6 +18,13 @@ describe('DepartmentCalendars', () => {
     expect(await new DepartmentCalendars(models).calendarFor('SZ')).toEqual(streetOffice);
   });
 
+  it('fills in schema defaults for a department stored without (part of) a calendar', async () => {
+    const { models } = fakeDepartments([{ code: 'OLD' } as never, { code: 'HALF', calendar: { timeZone: 'UTC' } } as never]);
+    const dir = new DepartmentCalendars(models);
+    expect(await dir.calendarFor('OLD')).toEqual(DEFAULT_WORKING_CALENDAR);
+    expect(await dir.calendarFor('HALF')).toEqual({ ...DEFAULT_WORKING_CALENDAR, timeZone: 'UTC' });
+  });
+
   it('uses the round-the-clock command-center calendar without a department', async () => {
     const { models, reads } = fakeDepartments([]);
     expect(await new DepartmentCalendars(models).calendarFor(undefined)).toBe(ALWAYS_WORKING_CALENDAR);

@@ -1,4 +1,4 @@
-import { ALWAYS_WORKING_CALENDAR } from '../deadlines/calendars.js';
+import { ALWAYS_WORKING_CALENDAR, DEFAULT_WORKING_CALENDAR } from '../deadlines/calendars.js';
 import { Unprocessable } from '../errors.js';
 import type { WorkingCalendar } from '../models/Department.js';
 import type { Models } from '../models/index.js';
@@ -59,8 +59,20 @@ export class DepartmentCalendars {
   private async fetch(): Promise<Loaded> {
     const at = this.now();
     const rows = await this.models.Department.find({}, { _id: 0, code: 1, calendar: 1 }).lean<{ code: string; calendar: WorkingCalendar }[]>();
-    return { at, byCode: new Map(rows.map((d) => [d.code, d.calendar])) };
+    return { at, byCode: new Map(rows.map((d) => [d.code, withDefaults(d.calendar)])) };
   }
+}
+
+/** Lean reads skip schema defaults: a document written without a calendar (or part of one) gets the schema's values. */
+function withDefaults(cal: Partial<WorkingCalendar> | undefined): WorkingCalendar {
+  const d = DEFAULT_WORKING_CALENDAR;
+  return {
+    timeZone: cal?.timeZone ?? d.timeZone,
+    workdays: cal?.workdays ?? d.workdays,
+    hours: cal?.hours ?? d.hours,
+    holidays: cal?.holidays ?? d.holidays,
+    makeupWorkdays: cal?.makeupWorkdays ?? d.makeupWorkdays,
+  };
 }
 
 const directories = new WeakMap<object, DepartmentCalendars>();
