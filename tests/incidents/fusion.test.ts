@@ -106,7 +106,7 @@ describe('manual merge and unmerge', () => {
   it('refuses to merge into itself or into a case that left the loop', async () => {
     const a = await report(w, { ...pointIn('A2', 45, 45) });
     await expect(applyAction(w.deps, P.commander, String(a._id), 'merge', { version: a.version, targetId: String(a._id) })).rejects.toMatchObject({ status: 422, code: 'merge_into_self' });
-    const b = await report(w, { ...pointIn('A2', -45, -45) });
+    const b = await report(w, { ...pointIn('B1', -45, -45) });
     await act(w, P.commander, b._id, 'reject', { reason: 'x' });
     await expect(applyAction(w.deps, P.commander, String(a._id), 'merge', { version: a.version, targetId: String(b._id) })).rejects.toMatchObject({ status: 422, code: 'merge_target_closed' });
   });

@@ -32,7 +32,9 @@ describe('intake: one command for every channel', () => {
     expect(i.outbox[1].data).toMatchObject({ from: 'reported', to: 'dispatched', autoAccepted: true, leadDepartmentCode: DEPT.SZ });
     expect(i.outbox[0].data).toMatchObject({ alarmType: 'tilt', value: 23, source: 'device' });
     expect(i.assignments).toMatchObject([{ departmentCode: DEPT.SZ, role: 'lead', status: 'assigned' }]);
-    expect(i.outbox.every((e) => e.scope.departmentCodes.includes(DEPT.SZ) && e.scope.gridCodes.includes(GRID.A2))).toBe(true);
+    expect(i.outbox.every((e) => e.scope.gridCodes.includes(GRID.A2))).toBe(true);
+    // The department is in scope from the dispatch on (it did not hold the case when it was reported).
+    expect(i.outbox.map((e) => e.scope.departmentCodes)).toEqual([[], [DEPT.SZ]]);
     expect(i.version).toBe(2);
     expect(w.bus.notified).toBeGreaterThan(0);
     await expectTimelineRebuilds(w, i._id);

@@ -43,7 +43,7 @@ export function nextDeadlineStep(i: Incident, now: Date, ladder: EscalationRung[
       detail: {
         stage: c.stage,
         level: rung.level,
-        to: rung.to,
+        escalatedTo: rung.to,
         respondBy,
         scheduledAt,
         // 吹哨报到: from the street rung up, the departments working the case are summoned to report by respondBy.
