@@ -1,0 +1,101 @@
+import { StoreIndex, type IndexKey, type IndexSpec } from './storeIndex.js';
+import { storeErrors } from './storeError.js';
+import { compareValues, type Doc } from './values.js';
+
+/** A stored document: exact BSON bytes for output and the journal, and the promoted view for matching. */
+export interface StoredDoc {
+  /** valueKey(_id): equal for ids MongoDB considers equal. */
+  id: string;
+  raw: Buffer;
+  view: Doc;
+}
+
+/**
+ * One collection: documents by id in insertion (natural) order and its indexes,
+ * kept consistent on every insert, replace and remove. Unique constraints are
+ * checked on every index before anything changes, so a failed write leaves no trace.
+ */
+export class StoreCollection {
+  readonly docs = new Map<string, StoredDoc>();
+  readonly indexes = new Map<string, StoreIndex>();
+
+  constructor(
+    readonly db: string,
+    readonly name: string,
+    readonly options: Doc = {},
+  ) {
+    this.indexes.set('_id_', new StoreIndex({ key: { _id: 1 }, name: '_id_' }));
+  }
+
+  get ns(): string {
+    return `${this.db}.${this.name}`;
+  }
+
+  /** Adds a new document; throws DuplicateKey (11000) on a clash with any unique index or an existing _id. */
+  insert(doc: StoredDoc): void {
+    if (this.docs.has(doc.id)) {
+      throw storeErrors.duplicateKey(this.ns, '_id_', { _id: 1 }, { _id: doc.view._id });
+    }
+    const keys = this.keysOf(doc);
+    for (const [index, k] of keys) index.checkUnique(this.ns, k, doc.id);
+    for (const [index, k] of keys) index.add(k);
+    this.docs.set(doc.id, doc);
+  }
+
+  /** Swaps a stored document for its new version (same _id), keeping indexes consistent. */
+  replace(old: StoredDoc, next: StoredDoc): void {
+    if (old.id !== next.id) throw storeErrors.immutableField(`Performing an update on the path '_id' would modify the immutable field '_id'`);
+    const newKeys = this.keysOf(next);
+    for (const [index, k] of newKeys) index.checkUnique(this.ns, k, next.id);
+    for (const [index, k] of this.keysOf(old)) index.remove(k);
+    for (const [index, k] of newKeys) index.add(k);
+    this.docs.set(next.id, next);
+  }
+
+  /** Removes a document and its index entries. */
+  remove(doc: StoredDoc): void {
+    for (const [index, k] of this.keysOf(doc)) index.remove(k);
+    this.docs.delete(doc.id);
+  }
+
+  /** Builds an index over the existing documents; an identical index is a no-op, a different one with the same name or key conflicts. */
+  createIndex(spec: IndexSpec): boolean {
+    const existing = this.indexes.get(spec.name);
+    const sameKey = [...this.indexes.values()].find((i) => compareValues(i.spec.key, spec.key) === 0);
+    if (existing || sameKey) {
+      const other = existing ?? sameKey!;
+      if (sameOptions(other.spec, spec)) return false;
+      if (existing && compareValues(existing.spec.key, spec.key) !== 0) {
+        throw storeErrors.indexKeySpecsConflict(`An existing index has the same name as the requested index but different keys. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(other.spec)}`);
+      }
+      throw storeErrors.indexOptionsConflict(`An equivalent index already exists with a different name or options. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(other.spec)}`);
+    }
+    const index = new StoreIndex(spec);
+    for (const doc of this.docs.values()) {
+      const k = index.keysFor(doc.view, doc.id);
+      index.checkUnique(this.ns, k, doc.id);
+      index.add(k);
+    }
+    this.indexes.set(spec.name, index);
+    return true;
+  }
+
+  dropIndex(name: string): void {
+    if (name === '_id_') throw storeErrors.invalidOptions('cannot drop _id index');
+    if (!this.indexes.delete(name)) throw storeErrors.indexNotFound(`index not found with name [${name}]`);
+  }
+
+  /** The index whose key pattern equals `key`, for dropIndexes by key. */
+  indexByKey(key: Doc): StoreIndex | undefined {
+    return [...this.indexes.values()].find((i) => compareValues(i.spec.key, key) === 0);
+  }
+
+  private keysOf(doc: StoredDoc): [StoreIndex, IndexKey[]][] {
+    return [...this.indexes.values()].map((index) => [index, index.keysFor(doc.view, doc.id)]);
+  }
+}
+
+function sameOptions(a: IndexSpec, b: IndexSpec): boolean {
+  const pick = (s: IndexSpec) => ({ key: s.key, unique: !!s.unique, sparse: !!s.sparse, partial: s.partialFilterExpression ?? null, ttl: s.expireAfterSeconds ?? null });
+  return compareValues(pick(a), pick(b)) === 0 && a.name === b.name;
+}

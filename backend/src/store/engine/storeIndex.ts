@@ -1,0 +1,182 @@
+import btreeModule from 'sorted-btree';
+import { Query } from 'mingo';
+import { compareValues, valuesAtPath, valueKey, type Doc } from './values.js';
+import { storeErrors } from './storeError.js';
+
+// sorted-btree is CommonJS: its class is module.exports.default.
+const BTree = btreeModule.default;
+
+/** Lowest and highest possible key parts, for open-ended range scans. */
+export const LOW = Symbol('low');
+export const HIGH = Symbol('high');
+type KeyPart = unknown;
+/** An index entry: one value per indexed field, then the document's id key. */
+export type IndexKey = KeyPart[];
+
+export interface IndexSpec {
+  key: Record<string, 1 | -1>;
+  name: string;
+  unique?: boolean;
+  sparse?: boolean;
+  partialFilterExpression?: Doc;
+  expireAfterSeconds?: number;
+}
+
+function comparePart(a: KeyPart, b: KeyPart): number {
+  if (a === b) return 0;
+  if (a === LOW || b === HIGH) return -1;
+  if (a === HIGH || b === LOW) return 1;
+  return compareValues(a, b);
+}
+
+/**
+ * One secondary (or _id) index: a B+ tree of (field values…, id) entries in
+ * the index's directions. Multikey: an array value yields one entry per element.
+ */
+export class StoreIndex {
+  readonly fields: string[];
+  readonly directions: number[];
+  private readonly tree;
+  private readonly partial?: Query;
+
+  constructor(readonly spec: IndexSpec) {
+    this.fields = Object.keys(spec.key);
+    this.directions = this.fields.map((f) => (Number(spec.key[f]) < 0 ? -1 : 1));
+    if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression);
+    const dirs = this.directions;
+    this.tree = new BTree<IndexKey, true>(undefined, (a, b) => {
+      for (let i = 0; i < dirs.length; i++) {
+        const c = comparePart(a[i], b[i]);
+        if (c !== 0) return c * dirs[i];
+      }
+      const ia = a[dirs.length] as string | symbol;
+      const ib = b[dirs.length] as string | symbol;
+      return comparePart(ia, ib);
+    });
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  /** The index keys a document contributes (none when sparse/partial exclude it). */
+  keysFor(doc: Doc, id: string): IndexKey[] {
+    if (this.partial && !this.partial.test(doc)) return [];
+    const perField = this.fields.map((f) => {
+      const values = valuesAtPath(doc, f).flatMap((v) => (Array.isArray(v) ? (v.length ? v : [undefined]) : [v]));
+      return values.length ? values : [undefined];
+    });
+    if (this.spec.sparse && perField.every((vs) => vs.every((v) => v === undefined))) return [];
+    let keys: KeyPart[][] = [[]];
+    for (const vs of perField) {
+      const unique = dedupe(vs.map((v) => (v === undefined ? null : v)));
+      keys = keys.flatMap((k) => unique.map((v) => [...k, v]));
+    }
+    return keys.map((k) => [...k, id]);
+  }
+
+  /** Throws the duplicate-key error if a unique index already holds one of these keys for another document. */
+  checkUnique(ns: string, keys: IndexKey[], id: string, ignoreIds?: Set<string>): void {
+    if (!this.spec.unique) return;
+    for (const key of keys) {
+      const low = [...key.slice(0, -1), LOW];
+      for (const [found] of this.tree.entries(low)) {
+        if (!this.samePrefix(found, key)) break;
+        const other = found[found.length - 1] as string;
+        if (other !== id && !ignoreIds?.has(other)) {
+          const keyValue: Doc = {};
+          this.fields.forEach((f, i) => (keyValue[f] = key[i]));
+          throw storeErrors.duplicateKey(ns, this.name, this.spec.key, keyValue);
+        }
+      }
+    }
+  }
+
+  add(keys: IndexKey[]): void {
+    for (const k of keys) this.tree.set(k, true);
+  }
+
+  remove(keys: IndexKey[]): void {
+    for (const k of keys) this.tree.delete(k);
+  }
+
+  clear(): void {
+    this.tree.clear();
+  }
+
+  get size(): number {
+    return this.tree.size;
+  }
+
+  /** Ids whose first field equals one of `values` (in index order, deduplicated). */
+  idsForValues(values: unknown[]): string[] {
+    const out = new Set<string>();
+    const sorted = dedupe(values.map((v) => (v === undefined ? null : v)));
+    for (const v of sorted) {
+      for (const [k] of this.tree.entries(this.startKey(v))) {
+        if (comparePart(k[0], v) !== 0) break;
+        out.add(k[k.length - 1] as string);
+      }
+    }
+    return [...out];
+  }
+
+  /** Ids whose first field lies in the range, in index order. Bounds are MongoDB-typed: a range never crosses type families. */
+  idsInRange(low: { value: unknown; inclusive: boolean } | null, high: { value: unknown; inclusive: boolean } | null): string[] {
+    const out: string[] = [];
+    const seen = new Set<string>();
+    const ascending = this.directions[0] > 0;
+    const start = ascending ? (low ? this.startKey(low.value) : undefined) : high ? this.startKey(high.value) : undefined;
+    for (const [k] of this.tree.entries(start)) {
+      const v = k[0];
+      if (ascending) {
+        if (low && !low.inclusive && comparePart(v, low.value) === 0) continue;
+        if (high && (high.inclusive ? comparePart(v, high.value) > 0 : comparePart(v, high.value) >= 0)) break;
+      } else {
+        if (high && !high.inclusive && comparePart(v, high.value) === 0) continue;
+        if (low && (low.inclusive ? comparePart(v, low.value) < 0 : comparePart(v, low.value) <= 0)) break;
+      }
+      const id = k[k.length - 1] as string;
+      if (!seen.has(id)) {
+        seen.add(id);
+        out.push(id);
+      }
+    }
+    return out;
+  }
+
+  /** Every id in index order (forward or reversed), deduplicated for multikey entries. */
+  *idsInOrder(reverse: boolean): Generator<string> {
+    const seen = new Set<string>();
+    const it = reverse ? this.tree.entriesReversed() : this.tree.entries();
+    for (const [k] of it) {
+      const id = k[k.length - 1] as string;
+      if (!seen.has(id)) {
+        seen.add(id);
+        yield id;
+      }
+    }
+  }
+
+  /** The description listIndexes returns. */
+  describe(): Doc {
+    const { key, name, ...options } = this.spec;
+    return { v: 2, key, name, ...options };
+  }
+
+  /** The smallest possible key (in tree order) whose first field is `value`. */
+  private startKey(value: unknown): IndexKey {
+    return [value, ...this.directions.slice(1).map((d) => (d > 0 ? LOW : HIGH)), LOW];
+  }
+
+  private samePrefix(a: IndexKey, b: IndexKey): boolean {
+    for (let i = 0; i < this.fields.length; i++) if (comparePart(a[i], b[i]) !== 0) return false;
+    return true;
+  }
+}
+
+function dedupe(values: unknown[]): unknown[] {
+  const seen = new Map<string, unknown>();
+  for (const v of values) seen.set(valueKey(v), v);
+  return [...seen.values()];
+}

@@ -1,0 +1,83 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export interface EmbeddedStoreOptions {
+  /** Where the journal and snapshots live (created if missing; locked while open). */
+  dataDir: string;
+  host?: string;
+  /** 0 = any free port. */
+  port?: number;
+  logLevel?: string;
+}
+
+export interface EmbeddedStore {
+  uri: string;
+  port: number;
+  /** The store's process id (it runs in its own process so a long scan never stalls the caller). */
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the embedded MongoDB-compatible store in a child process and resolves
+ * with its connection URI once it listens; rejects with the store's own error
+ * (e.g. the data directory is locked, the port is taken).
+ */
+export async function startEmbeddedStore(opts: EmbeddedStoreOptions): Promise<EmbeddedStore> {
+  const here = fileURLToPath(import.meta.url);
+  const runningTs = here.endsWith('.ts');
+  const entry = fileURLToPath(new URL(`./server/storeProcess.${runningTs ? 'ts' : 'js'}`, import.meta.url));
+  const child = fork(entry, [], {
+    execArgv: runningTs ? ['--import', import.meta.resolve('tsx')] : [],
+    env: {
+      ...process.env,
+      ONEGRID_STORE_DATA_DIR: opts.dataDir,
+      ONEGRID_STORE_HOST: opts.host ?? '127.0.0.1',
+      ONEGRID_STORE_PORT: String(opts.port ?? 0),
+      ONEGRID_STORE_LOG_LEVEL: opts.logLevel ?? process.env.ONEGRID_STORE_LOG_LEVEL ?? 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ready = await waitForReady(child);
+  let stopped: Promise<void> | null = null;
+  return {
+    uri: ready.uri,
+    port: ready.port,
+    pid: child.pid ?? 0,
+    stop: () => (stopped ??= stopChild(child)),
+  };
+}
+
+function waitForReady(child: ChildProcess): Promise<{ port: number; uri: string }> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (msg: unknown) => {
+      const m = msg as { type?: string; port?: number; uri?: string; message?: string };
+      if (m.type === 'ready') {
+        cleanup();
+        resolve({ port: m.port!, uri: m.uri! });
+      } else if (m.type === 'error') {
+        cleanup();
+        reject(new Error(`embedded store failed to start: ${m.message}`));
+      }
+    };
+    const onExit = (code: number | null) => {
+      cleanup();
+      reject(new Error(`embedded store exited during start (code ${code})`));
+    };
+    const cleanup = () => {
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    child.on('message', onMessage);
+    child.on('exit', onExit);
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.send({ type: 'stop' });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,76 @@
+import pino, { type Logger } from 'pino';
+import { StoreEngine, type ChangeRecord } from '../engine/storeEngine.js';
+import { openDurableLog, type DurableLog } from '../persistence/durableLog.js';
+import { startStoreServer, type StoreServer } from './storeServer.js';
+import { expireDocuments } from './ttlMonitor.js';
+
+export interface StoreRuntimeOptions {
+  dataDir: string;
+  host: string;
+  port: number;
+  logger?: Logger;
+  /** How often the TTL monitor runs (mongod: every 60 s). */
+  ttlIntervalMs?: number;
+  /** Journal size that triggers a snapshot and compaction. */
+  compactAfterBytes?: number;
+}
+
+export interface StoreRuntime {
+  port: number;
+  uri: string;
+  engine: StoreEngine;
+  server: StoreServer;
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the data directory (lock, snapshot, journal replay), serves the wire
+ * protocol, journals every change before acknowledging it, expires TTL
+ * documents and compacts the journal when it grows.
+ */
+export async function runStore(opts: StoreRuntimeOptions): Promise<StoreRuntime> {
+  const logger = opts.logger ?? pino({ level: 'info' });
+  const started = Date.now();
+  const { log, replay, stats } = await openDurableLog(opts.dataDir, { logger });
+  const engine = new StoreEngine();
+  for (const record of replay) engine.replay(record as ChangeRecord);
+  logger.info({ dataDir: opts.dataDir, ...stats, ms: Date.now() - started }, 'store: data directory opened');
+  const compactAfter = opts.compactAfterBytes ?? 256 * 1024 * 1024;
+  let compacting: Promise<void> | null = null;
+
+  const commit = async (records: ChangeRecord[], durable: boolean) => {
+    await log.append(records, { durable });
+    if (!compacting && log.journalBytes() > compactAfter) {
+      compacting = log
+        .compact(engine.snapshotRecords())
+        .catch((err: unknown) => logger.error({ err }, 'store: compaction failed; the journal keeps growing'))
+        .finally(() => (compacting = null));
+    }
+  };
+
+  const server = await startStoreServer({ engine, commit, logger, host: opts.host, port: opts.port });
+  const ttl = setInterval(() => {
+    expireDocuments(engine, new Date());
+    const records = engine.drainPending();
+    if (records.length) commit(records, true).catch((err: unknown) => logger.error({ err }, 'store: TTL journal write failed'));
+  }, opts.ttlIntervalMs ?? 60_000);
+  ttl.unref();
+
+  const host = opts.host === '0.0.0.0' ? '127.0.0.1' : opts.host;
+  return {
+    port: server.port,
+    uri: `mongodb://${host}:${server.port}/?directConnection=true`,
+    engine,
+    server,
+    stop: async () => {
+      clearInterval(ttl);
+      await server.close();
+      if (compacting) await compacting;
+      await closeLog(log);
+    },
+  };
+}
+
+async function closeLog(log: DurableLog): Promise<void> {
+  await log.close();
+}
