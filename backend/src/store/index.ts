@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export interface EmbeddedStoreOptions {
   /** Where the journal and snapshots live (created if missing; locked while open). */
@@ -28,7 +29,7 @@ export async function startEmbeddedStore(opts: EmbeddedStoreOptions): Promise<Em
   const runningTs = here.endsWith('.ts');
   const entry = fileURLToPath(new URL(`./server/storeProcess.${runningTs ? 'ts' : 'js'}`, import.meta.url));
   const child = fork(entry, [], {
-    execArgv: runningTs ? ['--import', import.meta.resolve('tsx')] : [],
+    execArgv: runningTs ? ['--import', tsxLoader()] : [],
     env: {
       ...process.env,
       ONEGRID_STORE_DATA_DIR: opts.dataDir,
@@ -46,6 +47,11 @@ export async function startEmbeddedStore(opts: EmbeddedStoreOptions): Promise<Em
     pid: child.pid ?? 0,
     stop: () => (stopped ??= stopChild(child)),
   };
+}
+
+/** The tsx loader's URL, so the store process can run from TypeScript sources (development, tests, npm start). */
+function tsxLoader(): string {
+  return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 }
 
 function waitForReady(child: ChildProcess): Promise<{ port: number; uri: string }> {

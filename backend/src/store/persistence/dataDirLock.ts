@@ -31,7 +31,7 @@ export function lockDataDir(dataDir: string, logger?: LockLogger): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number(readFileSync(path, 'utf8').trim());
       if (Number.isInteger(holder) && holder > 0 && alive(holder)) {
-        throw new Error(`data directory ${dataDir} is in use by process ${holder} (store.lock); stop it or choose another DATA_DIR`);
+        throw new Error(`data directory ${dataDir} is in use by process ${holder} (store.lock); stop it or choose another DATA_DIR`, { cause: err });
       }
       logger?.warn({ dataDir, stalePid: holder }, 'store: taking over a stale lock left by a process that is gone');
       rmSync(path, { force: true });
