@@ -26,6 +26,13 @@ export function planQuery(coll: StoreCollection, filter: Doc, sort?: Doc): Plan 
     const idIndex = coll.indexes.get('_id_')!;
     return { stage: 'IDHACK', indexName: '_id_', candidates: resolve(coll, idIndex.idsForValues(idValues)), sorted: false };
   }
+  // A sparse single-field index holds exactly the documents that have the field: it answers `{field: {$exists: true}}`.
+  for (const index of coll.indexes.values()) {
+    const cond = filter[index.fields[0]] as Doc | undefined;
+    if (index.spec.sparse && index.fields.length === 1 && !index.spec.partialFilterExpression && isOperatorDoc(cond) && Object.keys(cond!).length === 1 && cond!.$exists === true) {
+      return { stage: 'IXSCAN', indexName: index.name, candidates: lazyResolve(coll, index.idsInOrder(false)), sorted: false };
+    }
+  }
   const usable = [...coll.indexes.values()].filter((i) => !i.spec.sparse && !i.spec.partialFilterExpression);
   for (const index of usable) {
     const values = pointValues(filter[index.fields[0]]);

@@ -1,0 +1,103 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import mongoose from 'mongoose';
+import pino, { type Logger } from 'pino';
+import { createApp } from './app.js';
+import { resolveSecrets, type Secrets } from './auth/secrets.js';
+import { startEventBus } from './bus/eventBus.js';
+import { systemClock, type Clock } from './clock.js';
+import { startDeadlineMonitor } from './deadlines/monitor.js';
+import type { AppDeps } from './deps.js';
+import { loadEnv, type Env } from './env.js';
+import { createGeoService } from './geo/geoService.js';
+import { createModels } from './models/index.js';
+import { startEmbeddedStore, type EmbeddedStore } from './store/index.js';
+
+export interface BackendOverrides {
+  /** Environment variables (merged over process.env). */
+  env?: Record<string, string | undefined>;
+  clock?: Clock;
+  logger?: Logger;
+  /** Run the deadline monitor's cron (default true). */
+  cron?: boolean;
+  /** Called after connecting and before listening (the starter seeds an empty database here). */
+  beforeListen?: (deps: AppDeps) => Promise<void>;
+}
+
+export interface RunningBackend {
+  url: string;
+  port: number;
+  deps: AppDeps;
+  secrets: Secrets;
+  /** The embedded store's URI when no MONGODB_URI was given. */
+  storeUri: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the backend: validates the environment, starts the embedded store
+ * unless MONGODB_URI is set, connects, builds deps, starts the event bus and
+ * the deadline monitor, and listens. stop() closes in reverse order: stop
+ * accepting, drain, stop the bus and cron, disconnect, flush the store.
+ */
+export async function startBackend(overrides: BackendOverrides = {}): Promise<RunningBackend> {
+  const env: Env = loadEnv({ ...process.env, ...overrides.env });
+  const logger = overrides.logger ?? pino({ level: env.LOG_LEVEL, base: { proc: 'backend' } });
+  const secrets = resolveSecrets(env);
+  let store: EmbeddedStore | null = null;
+  let uri = env.MONGODB_URI;
+  if (!uri) {
+    store = await startEmbeddedStore({ dataDir: join(env.DATA_DIR, 'store'), host: '127.0.0.1', port: env.STORE_PORT }).catch((err: Error) => {
+      throw new Error(`${err.message}${/in use|EADDRINUSE/.test(err.message) ? ' (set STORE_PORT or DATA_DIR)' : ''}`);
+    });
+    const u = new URL(store.uri);
+    u.pathname = '/onegrid';
+    uri = u.toString();
+  }
+  const conn = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
+  const models = createModels(conn);
+  await Promise.all(Object.values(models).map((m) => m.init()));
+  const bus = startEventBus(models, logger);
+  const geo = await createGeoService(models, env.LOCATE_MAX_DISTANCE_M);
+  const deps: AppDeps = { env, logger, conn, models, clock: overrides.clock ?? systemClock, bus, geo };
+  if (overrides.beforeListen) await overrides.beforeListen(deps);
+  const monitor = overrides.cron === false ? null : startDeadlineMonitor(deps, { holder: `backend-${process.pid}`, schedule: env.DEADLINE_CRON, logger });
+  const app = createApp(deps, { secrets, readiness: async () => ({ store: conn.readyState === 1, bus: true }) });
+  const server = createServer(app.callback());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new Error(`backend: port ${env.PORT} is already in use; set PORT to a free port`) : err),
+    );
+    server.listen(env.PORT, env.HOST, () => resolve());
+  }).catch(async (err) => {
+    await bus.stop();
+    await monitor?.stop();
+    await conn.close();
+    await store?.stop();
+    throw err;
+  });
+  server.keepAliveTimeout = 65_000;
+  const port = (server.address() as AddressInfo).port;
+  const host = env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST;
+  logger.info({ port }, 'backend listening');
+  let stopping: Promise<void> | null = null;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    deps,
+    secrets,
+    storeUri: uri,
+    stop: () =>
+      (stopping ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 2000).unref();
+        await closed;
+        await monitor?.stop();
+        await bus.stop();
+        await conn.close();
+        await store?.stop();
+      })()),
+  };
+}
