@@ -10,6 +10,7 @@ export default defineConfig({
       'device-gateway/src/**/*.test.ts',
       'seed/src/**/*.test.ts',
       'tests/**/*.test.ts',
+      'frontend/src/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/dist/**'],
     globalSetup: ['tests/support/globalSetup.ts'],
