@@ -9,6 +9,8 @@ export interface EmbeddedStoreOptions {
   /** 0 = any free port. */
   port?: number;
   logLevel?: string;
+  /** How often expired TTL documents are removed (default 60 s, like mongod). */
+  ttlIntervalMs?: number;
 }
 
 export interface EmbeddedStore {
@@ -36,6 +38,7 @@ export async function startEmbeddedStore(opts: EmbeddedStoreOptions): Promise<Em
       ONEGRID_STORE_HOST: opts.host ?? '127.0.0.1',
       ONEGRID_STORE_PORT: String(opts.port ?? 0),
       ONEGRID_STORE_LOG_LEVEL: opts.logLevel ?? process.env.ONEGRID_STORE_LOG_LEVEL ?? 'warn',
+      ONEGRID_STORE_TTL_MS: String(opts.ttlIntervalMs ?? 60_000),
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -27,7 +27,7 @@ function findAndModify(ctx: CommandContext) {
     filter: query,
     typedFilter: (ctx.typed.query as Doc | undefined) ?? {},
     update: Array.isArray(ctx.command.update) ? (ctx.command.update as Doc[]) : ((ctx.typed.update as Doc | undefined) ?? {}),
-    arrayFilters: ctx.typed.arrayFilters as Doc[] | undefined,
+    arrayFilters: ctx.command.arrayFilters as Doc[] | undefined,
     now: ctx.now(),
   };
   if (!found) {

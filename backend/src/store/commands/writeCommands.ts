@@ -70,7 +70,7 @@ function statement(ctx: CommandContext, spec: Doc, typedSpec: Doc): UpdateStatem
     filter,
     typedFilter: (typedSpec.q as Doc | undefined) ?? {},
     update: Array.isArray(spec.u) ? (spec.u as Doc[]) : ((typedSpec.u as Doc | undefined) ?? {}),
-    arrayFilters: typedSpec.arrayFilters as Doc[] | undefined,
+    arrayFilters: spec.arrayFilters as Doc[] | undefined,
     now: ctx.now(),
   };
 }

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     dataDir,
     host: process.env.ONEGRID_STORE_HOST ?? '127.0.0.1',
     port: Number(process.env.ONEGRID_STORE_PORT ?? 0),
+    ttlIntervalMs: Number(process.env.ONEGRID_STORE_TTL_MS ?? 60_000),
     logger,
   });
   let stopping: Promise<void> | null = null;
