@@ -12,7 +12,8 @@ export default async function setup(project: TestProject) {
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'onegrid-test-store-'));
   const { startEmbeddedStore } = await import('../../backend/src/store/index.js');
-  const store = await startEmbeddedStore({ dataDir, host: '127.0.0.1', port: 0 });
+  // A short TTL pass so TTL expiry is observable in seconds (mongod and the default: 60 s).
+  const store = await startEmbeddedStore({ dataDir, host: '127.0.0.1', port: 0, ttlIntervalMs: 1000 });
   project.provide('mongoUri', store.uri);
   process.env.ONEGRID_TEST_MONGO_URI = store.uri;
   return async () => {

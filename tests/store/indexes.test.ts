@@ -1,0 +1,89 @@
+import { MongoServerError } from 'mongodb';
+import { Schema } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStoreDb, realMongo } from './support.js';
+
+async function examined(db: Awaited<ReturnType<typeof openStoreDb>>['db'], find: Record<string, unknown>): Promise<number> {
+  const r = await db.command({ explain: find, verbosity: 'executionStats' });
+  return r.executionStats.totalDocsExamined as number;
+}
+
+describe('store: unique, sparse, partial and secondary indexes', () => {
+  let h: Awaited<ReturnType<typeof openStoreDb>>;
+  beforeAll(async () => {
+    h = await openStoreDb('idx');
+  });
+  afterAll(async () => h?.close());
+
+  it('enforces a unique index on insert, update, upsert and findAndModify with code 11000 and keyValue', async () => {
+    const c = h.db.collection('users');
+    await c.createIndex({ email: 1 }, { unique: true });
+    await c.insertMany([{ email: 'a@x' }, { email: 'b@x' }]);
+    await expect(c.insertOne({ email: 'a@x' })).rejects.toMatchObject({ code: 11000, keyValue: { email: 'a@x' } });
+    await expect(c.updateOne({ email: 'b@x' }, { $set: { email: 'a@x' } })).rejects.toMatchObject({ code: 11000 });
+    await expect(c.updateOne({ email: 'new@x', other: 1 }, { $set: { email: 'a@x' } }, { upsert: true })).rejects.toMatchObject({ code: 11000 });
+    await expect(c.findOneAndUpdate({ email: 'b@x' }, { $set: { email: 'a@x' } })).rejects.toMatchObject({ code: 11000 });
+    expect(await c.countDocuments({})).toBe(2);
+    expect(await c.findOne({ email: 'b@x' })).not.toBeNull();
+  });
+
+  it('reports insertMany partial success: ordered stops at the first duplicate, unordered carries on', async () => {
+    const c = h.db.collection('codes');
+    await c.createIndex({ code: 1 }, { unique: true });
+    const ordered = await c.insertMany([{ code: 1 }, { code: 2 }, { code: 1 }, { code: 3 }]).catch((e: MongoServerError & { writeErrors?: { index: number }[]; insertedCount?: number }) => e);
+    expect((ordered as { code: number }).code).toBe(11000);
+    expect(await c.countDocuments({})).toBe(2);
+    const unordered = await c.insertMany([{ code: 4 }, { code: 2 }, { code: 5 }, { code: 1 }], { ordered: false }).catch((e) => e as { writeErrors: { index: number; code: number }[]; insertedCount: number });
+    expect((unordered as { writeErrors: { index: number }[] }).writeErrors.map((w) => w.index)).toEqual([1, 3]);
+    expect((unordered as { insertedCount: number }).insertedCount).toBe(2);
+    expect((await c.find({}).sort({ code: 1 }).toArray()).map((d) => d.code)).toEqual([1, 2, 4, 5]);
+  });
+
+  it('enforces compound, sparse and partial unique indexes by their own rules', async () => {
+    const c = h.db.collection('mixed');
+    await c.createIndex({ a: 1, b: 1 }, { unique: true });
+    await c.createIndex({ s: 1 }, { unique: true, sparse: true });
+    await c.createIndex({ p: 1 }, { unique: true, partialFilterExpression: { active: true } });
+    await c.insertMany([{ a: 1, b: 1 }, { a: 1, b: 2 }]);
+    await expect(c.insertOne({ a: 1, b: 2 })).rejects.toMatchObject({ code: 11000, keyValue: { a: 1, b: 2 } });
+    await c.insertMany([{ a: 2, b: 1 }, { a: 2, b: 2 }]); // no `s`: sparse lets many through
+    await c.insertOne({ a: 3, b: 1, s: 'x' });
+    await expect(c.insertOne({ a: 3, b: 2, s: 'x' })).rejects.toMatchObject({ code: 11000 });
+    await c.insertMany([{ a: 4, b: 1, p: 7, active: false }, { a: 4, b: 2, p: 7, active: true }]);
+    await expect(c.insertOne({ a: 4, b: 3, p: 7, active: true })).rejects.toMatchObject({ code: 11000 });
+  });
+
+  it('raises mongoose duplicate-key errors and syncs indexes', async () => {
+    const Model = h.conn.model('Account', new Schema({ login: { type: String, unique: true }, team: { type: String, index: true } }));
+    await Model.init();
+    await Model.create({ login: 'x', team: 't' });
+    await expect(Model.create({ login: 'x' })).rejects.toMatchObject({ code: 11000 });
+    await h.db.collection('accounts').createIndex({ stale: 1 });
+    await Model.syncIndexes();
+    const names = (await h.db.collection('accounts').indexes()).map((i) => i.name).sort();
+    expect(names).toEqual(['_id_', 'login_1', 'team_1']);
+  });
+
+  it.skipIf(realMongo)('uses indexes for equality, $in, ranges and sort prefixes instead of scanning', async () => {
+    const c = h.db.collection('indexed');
+    await c.insertMany(Array.from({ length: 5000 }, (_, i) => ({ i, g: i % 50, t: new Date(1_700_000_000_000 + i * 1000) })));
+    await c.createIndex({ g: 1 });
+    await c.createIndex({ t: -1 });
+    expect(await examined(h.db, { find: 'indexed', filter: { g: 7 } })).toBe(100);
+    expect(await examined(h.db, { find: 'indexed', filter: { g: { $in: [1, 2] } } })).toBe(200);
+    expect(await examined(h.db, { find: 'indexed', filter: { t: { $gte: new Date(1_700_000_000_000 + 4990 * 1000) } } })).toBe(10);
+    expect(await examined(h.db, { find: 'indexed', filter: {}, sort: { t: -1 }, limit: 5 })).toBe(5);
+    expect(await examined(h.db, { find: 'indexed', filter: { i: 3 } })).toBe(5000);
+    const newest = await c.find({}).sort({ t: -1 }).limit(2).toArray();
+    expect(newest.map((d) => d.i)).toEqual([4999, 4998]);
+  });
+
+  it('expires documents from a TTL index', async () => {
+    const c = h.db.collection('sessions');
+    await c.createIndex({ at: 1 }, { expireAfterSeconds: 1 });
+    await c.insertMany([{ at: new Date(Date.now() - 60_000) }, { at: new Date(Date.now() + 3_600_000) }, { at: 'not a date' }]);
+    const deadline = Date.now() + (realMongo ? 120_000 : 70_000);
+    while ((await c.countDocuments({})) > 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+    expect(await c.countDocuments({})).toBe(2);
+  }, 130_000);
+});
