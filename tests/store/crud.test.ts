@@ -30,11 +30,11 @@ describe('store: CRUD, updates and cursors through the raw driver', () => {
     const { insertedId } = await c.insertOne({ n: 1, items: [{ sku: 'a', qty: 1 }, { sku: 'b', qty: 5 }], grades: [80, 95, 60], list: [1, 2, 3] });
     await c.updateOne(
       { _id: insertedId },
-      { $inc: { n: 2 }, $set: { 'meta.by': 'me' }, $push: { list: { $each: [9, 0], $sort: 1, $slice: -4 } }, $addToSet: { tags: 'new' }, $currentDate: { touched: true } },
+      { $inc: { n: 2 }, $set: { 'meta.by': 'me' }, $push: { list: { $each: [9, 0], $sort: 1, $slice: -4 } }, $addToSet: { tags: 'new' }, $currentDate: { touched: true } } as never,
     );
     await c.updateOne({ _id: insertedId, 'items.sku': 'b' }, { $set: { 'items.$.qty': 6 } });
     await c.updateOne({ _id: insertedId }, { $set: { 'grades.$[low]': 70 } }, { arrayFilters: [{ low: { $lt: 70 } }] });
-    await c.updateOne({ _id: insertedId }, { $pull: { items: { sku: 'a' } }, $unset: { nothing: '' }, $max: { n: 10 }, $min: { floor: 5 } });
+    await c.updateOne({ _id: insertedId }, { $pull: { items: { sku: 'a' } }, $unset: { nothing: '' }, $max: { n: 10 }, $min: { floor: 5 } } as never);
     const doc = await c.findOne({ _id: insertedId });
     expect(doc).toMatchObject({ n: 10, meta: { by: 'me' }, list: [1, 2, 3, 9], tags: ['new'], items: [{ sku: 'b', qty: 6 }], grades: [80, 95, 70], floor: 5 });
     expect(doc!.touched).toBeInstanceOf(Date);

@@ -1,4 +1,4 @@
-import { Query } from 'mingo';
+import { Query } from '../engine/mongoQuery.js';
 import { storeErrors } from '../engine/storeError.js';
 import type { IndexSpec } from '../engine/storeIndex.js';
 import type { Doc } from '../engine/values.js';

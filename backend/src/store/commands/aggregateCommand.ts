@@ -1,5 +1,5 @@
 import { serialize } from 'bson';
-import { Aggregator } from 'mingo';
+import { Aggregator } from '../engine/mongoQuery.js';
 import { storeErrors } from '../engine/storeError.js';
 import { findDocuments } from '../engine/findDocuments.js';
 import { storedFromTyped } from '../engine/storeEngine.js';
@@ -33,7 +33,6 @@ function aggregate(ctx: CommandContext) {
   const { input, rest } = inputFor(ctx, collName, body);
   const aggregator = new Aggregator(rest, {
     collectionResolver: (name: string) => [...(ctx.engine.collection(ctx.db, name)?.docs.values() ?? [])].map((d) => d.view),
-    processingMode: 1, // CLONE_INPUT: stored views are shared and must never be mutated
   });
   const results = aggregator.run(input) as Doc[];
   const ns = `${ctx.db}.${collName}`;

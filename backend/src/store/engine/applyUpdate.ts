@@ -1,5 +1,5 @@
 import { Timestamp, Long } from 'bson';
-import { Query } from 'mingo';
+import { Query } from './mongoQuery.js';
 import { storeErrors } from './storeError.js';
 import { addNumbers, isTypedNumber, multiplyNumbers, zeroLike } from './typedNumbers.js';
 import { compileArrayFilters, expandPath, getAt, promote, setAt, unsetAt, type PathContext } from './updatePaths.js';

@@ -1,4 +1,4 @@
-import { Query } from 'mingo';
+import { Query } from './mongoQuery.js';
 import { planQuery, type Plan } from './queryPlanner.js';
 import type { StoreCollection, StoredDoc } from './storeCollection.js';
 import { compareValues, valuesAtPath, type Doc } from './values.js';

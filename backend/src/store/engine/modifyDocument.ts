@@ -1,4 +1,4 @@
-import { Aggregator, Query } from 'mingo';
+import { Aggregator, Query } from './mongoQuery.js';
 import { serialize } from 'bson';
 import { applyUpdate, isOperatorUpdate } from './applyUpdate.js';
 import { storedFromRaw, storedFromTyped, typedOf } from './storeEngine.js';

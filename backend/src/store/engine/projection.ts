@@ -1,4 +1,4 @@
-import { Query } from 'mingo';
+import { Query } from './mongoQuery.js';
 import type { Doc } from './values.js';
 
 /** Whether a projection only includes or excludes plain paths (so it can run on typed documents and keep exact types). */

@@ -1,5 +1,5 @@
 import btreeModule from 'sorted-btree';
-import { Query } from 'mingo';
+import { Query } from './mongoQuery.js';
 import { compareValues, valuesAtPath, valueKey, type Doc } from './values.js';
 import { storeErrors } from './storeError.js';
 

@@ -1,5 +1,5 @@
 import { deserialize, serialize } from 'bson';
-import { Query } from 'mingo';
+import { Query } from './mongoQuery.js';
 import { storeErrors } from './storeError.js';
 import type { Doc } from './values.js';
 
