@@ -13,12 +13,15 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '27017' },
       bind_ip: { type: 'string', default: '127.0.0.1' },
       'log-level': { type: 'string', default: 'info' },
+      'compact-after-bytes': { type: 'string' },
     },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got '${values.port}'`);
   const logger = pino({ level: values['log-level'] });
-  const store = await runStore({ dataDir: values.dbpath!, host: values.bind_ip!, port, logger });
+  const compactAfterBytes = values['compact-after-bytes'] === undefined ? undefined : Number(values['compact-after-bytes']);
+  if (compactAfterBytes !== undefined && !(compactAfterBytes > 0)) throw new Error('--compact-after-bytes must be a positive number');
+  const store = await runStore({ dataDir: values.dbpath!, host: values.bind_ip!, port, logger, compactAfterBytes });
   console.log(`OneGrid embedded store listening on ${store.uri} (data: ${values.dbpath})`);
   let stopping = false;
   const stop = async () => {
