@@ -87,3 +87,19 @@ describe('store: unique, sparse, partial and secondary indexes', () => {
     expect(await c.countDocuments({})).toBe(2);
   }, 130_000);
 });
+
+describe('store: compound index equality prefix with sort', () => {
+  it.skipIf(realMongo)('reads only the first page of an equality slice in sort order', async () => {
+    const h = await openStoreDb('idx2');
+    const c = h.db.collection('cases');
+    await c.insertMany(Array.from({ length: 3000 }, (_, i) => ({ status: ['a', 'b', 'c'][i % 3], at: new Date(1_700_000_000_000 + i * 1000), i })));
+    await c.createIndex({ status: 1, at: -1 });
+    expect(await examined(h.db, { find: 'cases', filter: { status: 'b' }, sort: { at: -1 }, limit: 10 })).toBe(10);
+    expect(await examined(h.db, { find: 'cases', filter: { status: 'b' }, sort: { at: 1 }, limit: 10 })).toBe(10);
+    const newest = await c.find({ status: 'b' }).sort({ at: -1 }).limit(3).toArray();
+    expect(newest.map((d) => d.i)).toEqual([2998, 2995, 2992]);
+    const oldest = await c.find({ status: 'b' }).sort({ at: 1 }).limit(2).toArray();
+    expect(oldest.map((d) => d.i)).toEqual([1, 4]);
+    await h.close();
+  });
+});

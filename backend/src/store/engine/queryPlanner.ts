@@ -34,6 +34,17 @@ export function planQuery(coll: StoreCollection, filter: Doc, sort?: Doc): Plan 
     }
   }
   const usable = [...coll.indexes.values()].filter((i) => !i.spec.sparse && !i.spec.partialFilterExpression);
+  if (sort && Object.keys(sort).length) {
+    // Equality on an index's first field and a sort on the fields after it: walk that slice of the index in order.
+    for (const index of usable) {
+      const values = pointValues(filter[index.fields[0]]);
+      if (values?.length !== 1 || index.fields.length < 2) continue;
+      const direction = sortMatchesIndex(sort, index, 1);
+      if (direction) {
+        return { stage: 'IXSCAN', indexName: index.name, candidates: lazyResolve(coll, index.idsForValueInOrder(values[0], direction === 'reverse')), sorted: true };
+      }
+    }
+  }
   for (const index of usable) {
     const values = pointValues(filter[index.fields[0]]);
     if (values) return { stage: 'IXSCAN', indexName: index.name, candidates: resolve(coll, index.idsForValues(values)), sorted: false };
@@ -102,14 +113,15 @@ function isOperatorDoc(v: unknown): boolean {
   return keys.length > 0 && keys.every((k) => k.startsWith('$'));
 }
 
-function sortMatchesIndex(sort: Doc | undefined, index: StoreIndex): 'forward' | 'reverse' | null {
+/** Whether the sort equals the index's fields from `offset` on (all in its directions, or all reversed). */
+function sortMatchesIndex(sort: Doc | undefined, index: StoreIndex, offset = 0): 'forward' | 'reverse' | null {
   if (!sort) return null;
   const fields = Object.keys(sort);
-  if (!fields.length || fields.length > index.fields.length) return null;
+  if (!fields.length || fields.length + offset > index.fields.length) return null;
   let direction: 'forward' | 'reverse' | null = null;
   for (let i = 0; i < fields.length; i++) {
-    if (fields[i] !== index.fields[i]) return null;
-    const same = Number(sort[fields[i]]) === index.directions[i];
+    if (fields[i] !== index.fields[i + offset]) return null;
+    const same = Number(sort[fields[i]]) === index.directions[i + offset];
     const d = same ? 'forward' : 'reverse';
     if (direction && direction !== d) return null;
     direction = d;

@@ -121,6 +121,20 @@ export class StoreIndex {
     return [...out];
   }
 
+  /** Ids whose first field equals `value`, lazily in index order (or reversed): an equality prefix that also yields a sort. */
+  *idsForValueInOrder(value: unknown, reverse: boolean): Generator<string> {
+    const seen = new Set<string>();
+    const it = reverse ? this.tree.entriesReversed(this.endKey(value)) : this.tree.entries(this.startKey(value));
+    for (const [k] of it) {
+      if (comparePart(k[0], value) !== 0) break;
+      const id = k[k.length - 1] as string;
+      if (!seen.has(id)) {
+        seen.add(id);
+        yield id;
+      }
+    }
+  }
+
   /** Ids whose first field lies in the range, in index order. Bounds are MongoDB-typed: a range never crosses type families. */
   idsInRange(low: { value: unknown; inclusive: boolean } | null, high: { value: unknown; inclusive: boolean } | null): string[] {
     const out: string[] = [];
@@ -167,6 +181,11 @@ export class StoreIndex {
   /** The smallest possible key (in tree order) whose first field is `value`. */
   private startKey(value: unknown): IndexKey {
     return [value, ...this.directions.slice(1).map((d) => (d > 0 ? LOW : HIGH)), LOW];
+  }
+
+  /** The largest possible key (in tree order) whose first field is `value`. */
+  private endKey(value: unknown): IndexKey {
+    return [value, ...this.directions.slice(1).map((d) => (d > 0 ? HIGH : LOW)), HIGH];
   }
 
   private samePrefix(a: IndexKey, b: IndexKey): boolean {
