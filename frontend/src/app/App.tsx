@@ -1,26 +1,16 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { LoginPage } from '../features/auth/LoginPage';
-import { CommandCenterPage } from '../features/map/CommandCenterPage';
-import { TrackPage } from '../features/track/TrackPage';
-import { toggleLanguage } from '../i18n';
+import { LoginPage } from '../features/auth/components/LoginPage';
+import { TrackPage } from '../features/track/components/TrackPage';
+import { UNAUTHORIZED_EVENT } from '../lib/apiClient';
 import { loadSession, saveSession, type Session } from '../lib/session';
+import { AppHeader } from './AppHeader';
+import { CommandCenterPage } from './routes/CommandCenterPage';
+import { useHashRoute } from './useHashRoute';
 
-function useHashRoute(): string {
-  const [hash, setHash] = useState(window.location.hash || '#/map');
-  useEffect(() => {
-    const on = () => setHash(window.location.hash || '#/map');
-    window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
-  }, []);
-  return hash;
-}
-
-/** The shell: header (name, user, language switch, logout) and the page for the hash route. */
+/** The shell: header and the page for the hash route; staff pages ask for a login first. */
 export function App() {
-  const { t } = useTranslation();
   const route = useHashRoute();
-  const [session, setSession] = useState<Session | null>(loadSession());
+  const [session, setSession] = useState<Session | null>(loadSession);
 
   const signIn = (s: Session) => {
     saveSession(s);
@@ -30,34 +20,26 @@ export function App() {
   const signOut = () => {
     saveSession(null);
     setSession(null);
+    window.location.hash = '#/login';
   };
 
+  useEffect(() => {
+    const expired = () => {
+      saveSession(null);
+      setSession(null);
+    };
+    window.addEventListener(UNAUTHORIZED_EVENT, expired);
+    return () => window.removeEventListener(UNAUTHORIZED_EVENT, expired);
+  }, []);
+
   let page;
-  if (route.startsWith('#/track')) page = <TrackPage />;
+  if (route.page === 'track') page = <TrackPage key={route.code ?? ''} initialCode={route.code} />;
   else if (!session) page = <LoginPage onLogin={signIn} />;
   else page = <CommandCenterPage key={session.token} session={session} />;
 
   return (
     <div className="app">
-      <header className="app-header">
-        <a className="brand" href="#/map">
-          {t('app.name')} <span className="muted">OneGrid</span>
-        </a>
-        <nav>
-          <a href="#/map">{t('app.map')}</a>
-          <a href="#/track">{t('app.track')}</a>
-        </nav>
-        <div className="spacer" />
-        {session && <span className="user">{session.user.displayName}</span>}
-        <button data-testid="lang-switch" className="link" onClick={toggleLanguage}>
-          {t('app.lang')}
-        </button>
-        {session && (
-          <button className="link" data-testid="logout" onClick={signOut}>
-            {t('app.logout')}
-          </button>
-        )}
-      </header>
+      <AppHeader session={session} onLogout={signOut} />
       <main>{page}</main>
     </div>
   );

@@ -1,34 +1,28 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../lib/apiClient';
-import type { Session } from '../../lib/session';
-import { login } from './api';
+import type { Session } from '../../../lib/session';
+import { useIsDemo, useLogin } from '../api/login';
 
 /** The sign-in form; on success hands the session up. */
 export function LoginPage({ onLogin }: { onLogin: (s: Session) => void }) {
   const { t } = useTranslation();
+  const { submit, pending, error } = useLogin();
+  const demo = useIsDemo();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  async function submit(e: FormEvent) {
+  async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onLogin(await login(username.trim(), password));
-    } catch (err) {
-      setError(err instanceof ApiError && err.status === 429 ? t('login.rateLimited') : t('login.failed'));
-    } finally {
-      setBusy(false);
-    }
+    const session = await submit(username.trim(), password);
+    if (session) onLogin(session);
   }
 
   return (
     <div className="login-page">
-      <form className="login-card" onSubmit={submit}>
-        <h1>{t('app.name')}</h1>
+      <form className="login-card" onSubmit={onSubmit}>
+        <h1>
+          一网统管 <span className="brand-en">OneGrid</span>
+        </h1>
         <p className="muted">{t('app.subtitle')}</p>
         <label>
           {t('login.username')}
@@ -40,14 +34,14 @@ export function LoginPage({ onLogin }: { onLogin: (s: Session) => void }) {
         </label>
         {error && (
           <div className="error" data-testid="login-error" role="alert">
-            {error}
+            {t(error)}
           </div>
         )}
-        <button data-testid="login-submit" type="submit" disabled={busy || !username || !password}>
+        <button data-testid="login-submit" type="submit" disabled={pending || !username || !password}>
           {t('login.submit')}
         </button>
-        <p className="muted small">{t('login.demoHint')}</p>
-        <a href="#/track">{t('app.track')}</a>
+        {demo && <p className="muted small">{t('login.demoHint')}</p>}
+        <a href="#/track">{t('login.residents')}</a>
       </form>
     </div>
   );

@@ -1,84 +1,79 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../lib/apiClient';
-import { fetchIncident, runAction } from './api';
-import type { IncidentView } from './model/types';
+import { useCategories, useIncident } from '../api/incidents';
+import type { IncidentView } from '../model/types';
+import { ActionBar } from './ActionBar';
+import { categoryName } from '../model/categoryName';
+import { ClockBadge } from './ClockBadge';
+import { Timeline } from './Timeline';
 
-const NEEDS_REASON = new Set(['reject', 'return', 'postpone', 'deny-postpone', 'suspend', 'reopen', 'supervise', 'reply']);
+interface Props {
+  id: string;
+  /** Bumped when a live event for this case arrives, so the detail reloads. */
+  refreshKey: number;
+  onClose: () => void;
+  onChanged: (i: IncidentView) => void;
+}
 
 /** One case: facts, remaining time, the actions the caller's role may take, and the timeline. */
-export function IncidentDetail({ id, refreshKey, onClose, onChanged }: { id: string; refreshKey: number; onClose: () => void; onChanged: (i: IncidentView) => void }) {
-  const { t } = useTranslation();
-  const [incident, setIncident] = useState<IncidentView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+export function IncidentDetail({ id, refreshKey, onClose, onChanged }: Props) {
+  const { t, i18n } = useTranslation();
+  const loaded = useIncident(id, refreshKey);
+  const categories = useCategories().data;
+  // The answer of an action is newer than the last load until the next load lands.
+  const [local, setLocal] = useState<IncidentView | null>(null);
+  useEffect(() => setLocal(null), [loaded.data]);
+  const incident = local ?? loaded.data;
 
-  useEffect(() => {
-    let cancelled = false;
-    fetchIncident(id)
-      .then((i) => !cancelled && setIncident(i))
-      .catch((e: Error) => !cancelled && setError(e.message));
-    return () => {
-      cancelled = true;
-    };
-  }, [id, refreshKey]);
-
-  async function act(action: string) {
-    if (!incident) return;
-    const reason = NEEDS_REASON.has(action) ? window.prompt(t('detail.reason')) ?? '' : undefined;
-    if (reason === '') return;
-    try {
-      const updated = await runAction(incident.id, action, incident.version, reason);
-      setIncident(updated);
-      onChanged(updated);
-      setError(null);
-    } catch (e) {
-      setError(e instanceof ApiError ? `${e.code}: ${e.message}` : String(e));
-    }
+  if (!incident || incident.id !== id) {
+    return <aside className="incident-detail">{loaded.error ? <div className="error">{t('errors.load')}</div> : <p className="muted">{t('detail.loading')}</p>}</aside>;
   }
-
-  if (!incident) return <aside className="incident-detail">{error ?? '…'}</aside>;
-  const remaining = incident.clock?.remainingMinutes;
+  const changed = (updated: IncidentView) => {
+    setLocal({ ...updated, timeline: updated.timeline ?? incident.timeline });
+    onChanged(updated);
+  };
+  const lead = incident.assignments?.find((a) => a.role === 'lead');
   return (
     <aside className="incident-detail" data-testid="incident-detail">
       <header>
         <h2>
-          {incident.code} <span className={`status status-${incident.status}`}>{t(`status.${incident.status}`)}</span>
+          {incident.code} <span className={`status status-${incident.status}`}>{t(`status.${incident.status}`, { defaultValue: incident.status })}</span>
         </h2>
-        <button className="link" onClick={onClose}>
-          {t('detail.close')}
+        <button className="link" onClick={onClose} aria-label={t('detail.close')}>
+          ✕
         </button>
       </header>
       <h3>{incident.title}</h3>
-      {incident.description && <p>{incident.description}</p>}
+      {incident.description && <p className="description">{incident.description}</p>}
       <dl>
         <dt>{t('detail.category')}</dt>
-        <dd>{incident.categoryCode}</dd>
-        <dt>{t('detail.grid')}</dt>
-        <dd>{incident.gridCode ?? '—'}</dd>
+        <dd>{categoryName(categories, incident.categoryCode, i18n.language)}</dd>
+        <dt>{t('detail.severity')}</dt>
+        <dd>{t(`severity.${incident.severity}`, { defaultValue: incident.severity })}</dd>
         <dt>{t('detail.source')}</dt>
         <dd>{t(`source.${incident.source}`, { defaultValue: incident.source })}</dd>
+        <dt>{t('detail.grid')}</dt>
+        <dd className="code">{incident.gridCode ?? '—'}</dd>
+        {incident.address && (
+          <>
+            <dt>{t('detail.address')}</dt>
+            <dd>{incident.address}</dd>
+          </>
+        )}
+        {lead && (
+          <>
+            <dt>{t('detail.lead')}</dt>
+            <dd>{lead.departmentCode}</dd>
+          </>
+        )}
         <dt>{t('detail.deadline')}</dt>
-        <dd className={`clock-text clock-${incident.clock?.level ?? 'none'}`}>
-          {remaining == null ? '—' : remaining >= 0 ? t('detail.minutes', { count: Math.round(remaining) }) : t('detail.overdue', { count: Math.round(-remaining) })}
-        </dd>
+        <dd>{incident.clock ? <ClockBadge clock={incident.clock} /> : '—'}</dd>
+        <dt>{t('detail.reported')}</dt>
+        <dd>{new Date(incident.reportedAt).toLocaleString(i18n.language)}</dd>
       </dl>
-      <div className="actions">
-        {(incident.actions ?? []).map((a) => (
-          <button key={a} data-testid={`action-${a}`} onClick={() => void act(a)}>
-            {t(`action.${a}`, { defaultValue: a })}
-          </button>
-        ))}
-      </div>
-      {error && <div className="error">{error}</div>}
+      <ActionBar incident={incident} onChanged={changed} />
       <h4>{t('detail.timeline')}</h4>
-      <ol className="timeline">
-        {(incident.timeline ?? []).map((e, idx) => (
-          <li key={idx}>
-            <span className="muted small">{new Date(e.at).toLocaleString()}</span> {e.actor?.name ?? ''} {e.to ? t(`status.${e.to}`, { defaultValue: e.to }) : (e.action ?? '')}
-            {e.reason ? ` — ${e.reason}` : ''}
-          </li>
-        ))}
-      </ol>
+      <Timeline entries={incident.timeline ?? []} />
     </aside>
   );
 }

@@ -8,9 +8,31 @@ export interface IncidentSummary {
   title: string;
   lng: number;
   lat: number;
-  gridCode?: string;
+  gridCode?: string | null;
   departmentCodes?: string[];
   reportedAt: string;
+}
+
+export type ClockLevel = 'green' | 'yellow' | 'red';
+
+/** A timeline entry as `GET /api/incidents/:id` returns it (derived from the case's events). */
+export interface TimelineEntry {
+  eventId?: string;
+  type: string;
+  at: string;
+  actor?: { id?: string; role?: string; name?: string };
+  from?: string;
+  to?: string;
+  reason?: string;
+  data?: Record<string, unknown>;
+}
+
+export interface Assignment {
+  departmentCode: string;
+  role: 'lead' | 'co';
+  status: string;
+  level?: ClockLevel;
+  remainingMinutes?: number;
 }
 
 /** An incident as the list and detail endpoints return it (the fields the UI uses). */
@@ -18,16 +40,29 @@ export interface IncidentView extends IncidentSummary {
   version: number;
   source: string;
   description?: string;
+  address?: string;
   trackingCode?: string;
-  clock?: { stage: string; dueAt: string | null; remainingMinutes: number | null; level: 'green' | 'yellow' | 'red' } | null;
+  assignments?: Assignment[];
+  clock?: { stage: string; dueAt: string; remainingMinutes: number; level: ClockLevel } | null;
   actions?: string[];
-  timeline?: { at: string; action?: string; from?: string; to?: string; actor?: { name?: string; role?: string }; reason?: string; note?: string }[];
+  timeline?: TimelineEntry[];
 }
 
-/** A live event from /api/stream. */
-export interface StreamEvent {
-  seq: number;
+/** The part of a live stream event the list needs. */
+export interface IncidentEvent {
   type: string;
-  aggregateId: string;
-  data: { incident?: IncidentSummary } & Record<string, unknown>;
+  data?: { incident?: IncidentSummary } & Record<string, unknown>;
+}
+
+/** A category as `GET /api/categories` lists it. */
+export interface Category {
+  code: string;
+  name: string;
+  nameEn?: string;
+}
+
+export interface Department {
+  code: string;
+  name: string;
+  nameEn?: string;
 }

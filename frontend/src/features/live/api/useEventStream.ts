@@ -1,28 +1,29 @@
-import { useEffect, useState } from 'react';
-import type { StreamEvent } from '../incidents/model/types';
+import { useEffect, useRef, useState } from 'react';
+import { INCIDENT_EVENT_TYPES, parseStreamEvent, type StreamEvent } from '../model/streamEvent';
 
 /**
- * Subscribes to /api/stream (Server-Sent Events) with the session token;
- * EventSource reconnects by itself and sends Last-Event-ID, so nothing is
- * missed. Returns whether the stream is connected.
+ * Subscribes to `/api/stream` (Server-Sent Events) with the session token.
+ * EventSource reconnects by itself and sends Last-Event-ID, so the backend
+ * replays what was missed. Returns whether the stream is connected.
  */
 export function useEventStream(token: string, onEvent: (e: StreamEvent) => void): boolean {
   const [connected, setConnected] = useState(false);
+  const handler = useRef(onEvent);
+  handler.current = onEvent;
   useEffect(() => {
     const source = new EventSource(`/api/stream?access_token=${encodeURIComponent(token)}`);
     const handle = (msg: MessageEvent<string>) => {
-      try {
-        onEvent(JSON.parse(msg.data) as StreamEvent);
-      } catch {
-        // a malformed frame is skipped; the next one may be fine
-      }
+      const event = parseStreamEvent(msg.data);
+      if (event) handler.current(event);
     };
     source.onopen = () => setConnected(true);
-    source.onerror = () => setConnected(false);
+    source.onerror = () => setConnected(source.readyState === EventSource.OPEN);
     source.onmessage = handle;
-    const types = ['reported', 'accepted', 'rejected', 'dispatched', 'started', 'returned', 'postponement_requested', 'postponement_approved', 'postponement_denied', 'suspended', 'resolved', 'verifying', 'verified', 'closed', 'reopened', 'evaluated', 'merged', 'unmerged', 'supervised', 'replied', 'deadline_warning', 'deadline_breached', 'escalated', 'acknowledged'];
-    for (const t of types) source.addEventListener(`incident.${t}`, handle as EventListener);
-    return () => source.close();
+    for (const type of INCIDENT_EVENT_TYPES) source.addEventListener(type, handle as EventListener);
+    return () => {
+      source.close();
+      setConnected(false);
+    };
   }, [token]);
   return connected;
 }

@@ -1,75 +1,111 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
+import type { FeatureCollection } from 'geojson';
 import { useEffect, useRef } from 'react';
-import type { IncidentView } from '../incidents/model/types';
-import { fetchBasemap, fetchCommunities, fetchConfig, fetchGrids } from './api';
-import { basemapStyle, markerStyle } from './model/markerStyle';
+import { useMapLayers } from '../api/mapApi';
+import { basemapStyle, drawingOrder } from '../model/basemapStyle';
+import { hasPosition, type MapIncident } from '../model/mapIncident';
+import { markerStyle } from '../model/markerStyle';
+import { tooltipText } from '../model/tooltips';
 
 interface Props {
-  incidents: IncidentView[];
+  incidents: MapIncident[];
   selectedId: string | null;
   onSelect: (id: string) => void;
 }
 
+/** Where the map looks before /api/config answers. */
+const INITIAL_VIEW: [number, number] = [39.9, 116.4];
+const GRID_STYLE: L.PathOptions = { color: '#1a73e8', weight: 1, opacity: 0.7, fillColor: '#1a73e8', fillOpacity: 0.03, className: 'grid-cell' };
+const COMMUNITY_STYLE: L.PathOptions = { color: '#5f6368', weight: 2, opacity: 0.8, dashArray: '6 4', fill: false, className: 'community-boundary' };
+
 /**
- * The command map: the only component that creates the Leaflet map (and
- * removes it on unmount). Offline vector basemap, optional tile layer
- * (TILE_URL), community boundaries, grid cells, and one circle marker per incident.
+ * The command map, and the only component that creates the Leaflet map (it
+ * removes it on unmount). Draws the optional tile layer (TILE_URL), the offline
+ * vector basemap, community boundaries, grid cells and one circle marker per
+ * incident; fits the grid cells on first load.
  */
 export function CommandMap({ incidents, selectedId, onSelect }: Props) {
+  const { config, basemap, communities, grids } = useMapLayers();
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
+  const groups = useRef<Record<'basemap' | 'areas' | 'grids' | 'markers', L.LayerGroup> | null>(null);
   const markers = useRef(new Map<string, L.CircleMarker>());
-  const markerLayer = useRef<L.LayerGroup | null>(null);
+  const fitted = useRef(false);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
 
   useEffect(() => {
-    const m = L.map(container.current!, { zoomControl: true, preferCanvas: false }).setView([30.27, 120.15], 14);
-    map.current = m;
+    const m = L.map(container.current!, { zoomControl: true, attributionControl: true }).setView(INITIAL_VIEW, 14);
     m.createPane('basemap').style.zIndex = '250';
-    markerLayer.current = L.layerGroup().addTo(m);
-    let cancelled = false;
-    void (async () => {
-      const [config, basemap, communities, grids] = await Promise.all([fetchConfig(), fetchBasemap().catch(() => ({ layers: [] })), fetchCommunities().catch(() => null), fetchGrids()]);
-      if (cancelled) return;
-      if (config.tileUrl) L.tileLayer(config.tileUrl, { attribution: config.tileAttribution ?? '', maxZoom: 19 }).addTo(m);
-      for (const layer of basemap.layers) {
-        L.geoJSON(layer.features as never, { pane: 'basemap', interactive: false, style: () => basemapStyle(layer.id) }).addTo(m);
-      }
-      if (communities) L.geoJSON(communities as never, { interactive: false, style: { color: '#5f6368', weight: 2, dashArray: '6 4', fill: false } }).addTo(m);
-      const gridLayer = L.geoJSON(grids as never, {
-        style: { color: '#1a73e8', weight: 1, opacity: 0.6, fillOpacity: 0.04, className: 'grid-cell' },
-        onEachFeature: (f, l) => l.bindTooltip(`${String(f.properties?.name ?? '')} ${String(f.properties?.code ?? '')}`, { sticky: true }),
-      }).addTo(m);
-      const bounds = gridLayer.getBounds();
-      if (bounds.isValid()) m.fitBounds(bounds, { padding: [20, 20] });
-      else if (config.center) m.setView(config.center, config.zoom);
-    })();
+    groups.current = { basemap: L.layerGroup().addTo(m), areas: L.layerGroup().addTo(m), grids: L.layerGroup().addTo(m), markers: L.layerGroup().addTo(m) };
+    map.current = m;
     return () => {
-      cancelled = true;
       m.remove();
       map.current = null;
+      groups.current = null;
       markers.current.clear();
+      fitted.current = false;
     };
   }, []);
 
   useEffect(() => {
-    const layer = markerLayer.current;
-    if (!layer) return;
+    const m = map.current;
+    if (!m || !config) return;
+    if (!fitted.current && config.center) m.setView(config.center, config.zoom);
+    if (!config.tileUrl) return;
+    const tiles = L.tileLayer(config.tileUrl, { attribution: config.tileAttribution ?? '', maxZoom: 19 }).addTo(m);
+    return () => void tiles.remove();
+  }, [config]);
+
+  useEffect(() => {
+    const group = groups.current?.basemap;
+    if (!group || !basemap) return;
+    for (const layer of drawingOrder(basemap)) {
+      L.geoJSON(layer.features as FeatureCollection, { pane: 'basemap', interactive: false, style: () => basemapStyle(layer.id) }).addTo(group);
+    }
+    return () => void group.clearLayers();
+  }, [basemap]);
+
+  useEffect(() => {
+    const group = groups.current?.areas;
+    if (!group || !communities) return;
+    L.geoJSON(communities as FeatureCollection, { interactive: false, style: COMMUNITY_STYLE }).addTo(group);
+    return () => void group.clearLayers();
+  }, [communities]);
+
+  useEffect(() => {
+    const group = groups.current?.grids;
+    if (!group || !grids) return;
+    const layer = L.geoJSON(grids as FeatureCollection, {
+      style: GRID_STYLE,
+      onEachFeature: (f, l) => l.bindTooltip(tooltipText(f.properties as Record<string, unknown> | null), { sticky: true, className: 'grid-tooltip' }),
+    }).addTo(group);
+    const bounds = layer.getBounds();
+    if (!fitted.current && bounds.isValid()) {
+      map.current?.fitBounds(bounds, { padding: [16, 16] });
+      fitted.current = true;
+    }
+    return () => void group.clearLayers();
+  }, [grids]);
+
+  useEffect(() => {
+    const group = groups.current?.markers;
+    if (!group) return;
     const seen = new Set<string>();
     for (const incident of incidents) {
+      if (!hasPosition(incident)) continue;
       seen.add(incident.id);
-      const style = markerStyle(incident.status, incident.severity);
+      const style = markerStyle(incident.status, incident.severity, incident.id === selectedId);
+      const label = `${incident.code} ${incident.title}`;
       const existing = markers.current.get(incident.id);
       if (existing) {
-        existing.setLatLng([incident.lat, incident.lng]).setStyle(style);
-        existing.setTooltipContent(`${incident.code} ${incident.title}`);
+        existing.setLatLng([incident.lat, incident.lng]).setStyle(style).setRadius(style.radius).setTooltipContent(label);
       } else {
         const marker = L.circleMarker([incident.lat, incident.lng], { ...style, className: 'incident-marker' })
-          .bindTooltip(`${incident.code} ${incident.title}`)
+          .bindTooltip(label)
           .on('click', () => onSelectRef.current(incident.id))
-          .addTo(layer);
+          .addTo(group);
         markers.current.set(incident.id, marker);
       }
     }
@@ -79,15 +115,14 @@ export function CommandMap({ incidents, selectedId, onSelect }: Props) {
         markers.current.delete(id);
       }
     }
-  }, [incidents]);
+    if (selectedId) markers.current.get(selectedId)?.bringToFront();
+  }, [incidents, selectedId]);
 
   useEffect(() => {
-    if (!selectedId || !map.current) return;
-    const marker = markers.current.get(selectedId);
-    if (marker) {
-      map.current.panTo(marker.getLatLng());
-      marker.openTooltip();
-    }
+    const marker = selectedId ? markers.current.get(selectedId) : undefined;
+    if (!marker || !map.current) return;
+    map.current.panTo(marker.getLatLng());
+    marker.openTooltip();
   }, [selectedId]);
 
   return <div ref={container} className="command-map" data-testid="command-map" />;

@@ -1,13 +1,17 @@
-/** Marker colours by stage of the closed loop: red waits for the command centre, orange is with a department, blue is being checked, grey is done. */
-const STATUS_COLOR: Record<string, string> = {
+/**
+ * Marker colours by stage of the closed loop: red waits for the command
+ * centre, orange is with a department, blue is being checked, grey is done,
+ * purple is on the pending register (挂账).
+ */
+export const STATUS_COLOR: Readonly<Record<string, string>> = {
   reported: '#d93025',
-  accepted: '#e8710a',
   returned: '#d93025',
+  reopened: '#d93025',
+  accepted: '#e8710a',
   dispatched: '#f29900',
   in_progress: '#f29900',
   postponement_requested: '#f29900',
   suspended: '#9334e6',
-  reopened: '#d93025',
   resolved: '#1a73e8',
   verifying: '#1a73e8',
   closed: '#5f6368',
@@ -16,18 +20,38 @@ const STATUS_COLOR: Record<string, string> = {
   merged: '#9aa0a6',
 };
 
-const SEVERITY_RADIUS: Record<string, number> = { critical: 11, major: 9, minor: 7, warning: 6 };
+/** The legend's groups: one colour each, with the i18n key of its label. */
+export const LEGEND: readonly { color: string; labelKey: string }[] = [
+  { color: '#d93025', labelKey: 'legend.waiting' },
+  { color: '#e8710a', labelKey: 'status.accepted' },
+  { color: '#f29900', labelKey: 'legend.handling' },
+  { color: '#1a73e8', labelKey: 'legend.checking' },
+  { color: '#9334e6', labelKey: 'status.suspended' },
+  { color: '#5f6368', labelKey: 'legend.done' },
+];
 
-/** Circle-marker options for an incident (pure: no Leaflet import). */
-export function markerStyle(status: string, severity: string): { color: string; fillColor: string; radius: number; weight: number; fillOpacity: number } {
-  const color = STATUS_COLOR[status] ?? '#5f6368';
-  return { color: '#ffffff', fillColor: color, radius: SEVERITY_RADIUS[severity] ?? 7, weight: 2, fillOpacity: 0.9 };
+/** Radius in pixels by severity: the more urgent, the bigger. */
+const SEVERITY_RADIUS: Readonly<Record<string, number>> = { critical: 11, major: 9, minor: 7, warning: 6 };
+const FINAL = new Set(['closed', 'evaluated', 'rejected', 'merged']);
+
+export interface CircleStyle {
+  color: string;
+  fillColor: string;
+  radius: number;
+  weight: number;
+  opacity: number;
+  fillOpacity: number;
 }
 
-/** Basemap layer styles by layer id (roads, blocks, water …), for the offline vector basemap. */
-export function basemapStyle(layerId: string): { color: string; weight: number; fillColor: string; fillOpacity: number; opacity: number } {
-  if (layerId.includes('water')) return { color: '#8ab4f8', weight: 1, fillColor: '#aecbfa', fillOpacity: 0.8, opacity: 1 };
-  if (layerId.includes('road')) return { color: '#ffffff', weight: layerId.includes('main') ? 6 : 3, fillColor: '#ffffff', fillOpacity: 0, opacity: 1 };
-  if (layerId.includes('green') || layerId.includes('park')) return { color: '#a8dab5', weight: 0, fillColor: '#ceead6', fillOpacity: 0.9, opacity: 1 };
-  return { color: '#e0ddd5', weight: 1, fillColor: '#efebe3', fillOpacity: 0.9, opacity: 1 };
+/** Circle-marker options for an incident: fill by status, size by severity, a dark ring when selected, faded once final. Pure: no Leaflet import. */
+export function markerStyle(status: string, severity: string, selected = false): CircleStyle {
+  const radius = SEVERITY_RADIUS[severity] ?? 7;
+  return {
+    color: selected ? '#202124' : '#ffffff',
+    fillColor: STATUS_COLOR[status] ?? '#5f6368',
+    radius: selected ? radius + 4 : radius,
+    weight: selected ? 3 : 2,
+    opacity: 1,
+    fillOpacity: FINAL.has(status) && !selected ? 0.55 : 0.9,
+  };
 }

@@ -1,91 +1,83 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../lib/apiClient';
+import { useTrack, type PublicCase } from '../api/publicApi';
+import { ComplaintForm } from './ComplaintForm';
 
-interface PublicView {
-  trackingCode: string;
-  status: string;
-  title?: string;
-  timeline?: { at: string; to?: string; action?: string; actor?: string; note?: string }[];
-}
+const RATINGS = ['satisfied', 'basically', 'dissatisfied'] as const;
 
-/** Residents: look a case up by tracking code, or file a complaint (public, no account). */
-export function TrackPage() {
+/** Residents: look a case up by tracking code (进度查询), rate it once closed, or file a complaint. */
+export function TrackPage({ initialCode }: { initialCode?: string }) {
   const { t } = useTranslation();
-  const [code, setCode] = useState('');
-  const [view, setView] = useState<PublicView | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [form, setForm] = useState({ categoryCode: '06010', description: '', lng: '', lat: '', phone: '' });
+  const { view, error, lookup, rate } = useTrack();
+  const [code, setCode] = useState(initialCode ?? '');
+  const [filed, setFiled] = useState<string | null>(null);
 
-  async function search(e: FormEvent) {
+  useEffect(() => {
+    if (initialCode) void lookup(initialCode);
+  }, [initialCode, lookup]);
+
+  const search = (e: FormEvent) => {
     e.preventDefault();
-    try {
-      setView(await api<PublicView>(`/api/public/track/${encodeURIComponent(code.trim())}`));
-      setMessage(null);
-    } catch (err) {
-      setView(null);
-      setMessage(err instanceof ApiError && err.status === 404 ? t('track.notFound') : String(err));
-    }
-  }
+    if (code.trim()) void lookup(code.trim());
+  };
+  const onFiled = (trackingCode: string) => {
+    setFiled(trackingCode);
+    setCode(trackingCode);
+    void lookup(trackingCode);
+  };
 
-  async function file(e: FormEvent) {
-    e.preventDefault();
-    try {
-      const res = await api<{ trackingCode: string }>('/api/public/complaints', {
-        method: 'POST',
-        body: { messageId: crypto.randomUUID(), categoryCode: form.categoryCode, description: form.description, lng: Number(form.lng), lat: Number(form.lat), ...(form.phone ? { phone: form.phone } : {}) },
-      });
-      setMessage(t('track.submitted', { code: res.trackingCode }));
-      setCode(res.trackingCode);
-    } catch (err) {
-      setMessage(err instanceof ApiError ? err.message : String(err));
-    }
-  }
-
-  const field = (key: keyof typeof form) => ({ value: form[key], onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }) });
   return (
     <div className="track-page">
       <form onSubmit={search} className="card">
         <h2>{t('track.title')}</h2>
-        <label>
-          {t('track.code')} <input data-testid="track-code" value={code} onChange={(e) => setCode(e.target.value)} />
-        </label>
-        <button type="submit">{t('track.search')}</button>
-        {view && (
-          <div data-testid="track-result">
-            <p>
-              {t('track.status')}: <strong>{t(`status.${view.status}`, { defaultValue: view.status })}</strong> {view.title}
-            </p>
-            <ol className="timeline">
-              {(view.timeline ?? []).map((e, i) => (
-                <li key={i}>
-                  {new Date(e.at).toLocaleString()} {e.to ? t(`status.${e.to}`, { defaultValue: e.to }) : e.action} {e.actor ?? ''} {e.note ?? ''}
-                </li>
-              ))}
-            </ol>
-          </div>
+        <div className="row2">
+          <input data-testid="track-code" placeholder={t('track.code')} value={code} onChange={(e) => setCode(e.target.value)} />
+          <button type="submit" data-testid="track-submit">
+            {t('track.search')}
+          </button>
+        </div>
+        {filed && (
+          <p className="notice" data-testid="complaint-filed">
+            {t('track.submitted', { code: filed })}
+          </p>
         )}
+        {error && <div className="error">{t(error, { defaultValue: t('errors.load') })}</div>}
+        {view && <CaseView view={view} onRate={(v) => void rate(view.trackingCode, v)} />}
       </form>
-      <form onSubmit={file} className="card">
-        <h2>{t('track.file')}</h2>
-        <label>
-          {t('track.category')} <input {...field('categoryCode')} />
-        </label>
-        <label>
-          {t('track.description')} <textarea {...field('description')} />
-        </label>
-        <label>
-          {t('track.lng')} <input {...field('lng')} />
-        </label>
-        <label>
-          {t('track.lat')} <input {...field('lat')} />
-        </label>
-        <label>
-          {t('track.phone')} <input {...field('phone')} />
-        </label>
-        <button type="submit">{t('track.submit')}</button>
-      </form>
-      {message && <p className="notice">{message}</p>}
+      <ComplaintForm onFiled={onFiled} />
+    </div>
+  );
+}
+
+function CaseView({ view, onRate }: { view: PublicCase; onRate: (value: string) => void }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div data-testid="track-result" className="track-result">
+      <p>
+        {t('track.status')}: <span className={`status status-${view.status}`}>{t(`status.${view.status}`, { defaultValue: view.status })}</span> {view.title}
+      </p>
+      {view.merged && <p className="muted small">{t('track.merged')}</p>}
+      <h4>{t('track.timeline')}</h4>
+      <ol className="timeline">
+        {view.timeline.map((s, i) => (
+          <li key={i}>
+            <span className="muted small">{new Date(s.at).toLocaleString(i18n.language)}</span>{' '}
+            <strong>{t(`event.${s.type.replace(/^incident\./, '')}`, { defaultValue: s.type })}</strong>
+            {s.by ? ` · ${t(`actor.${s.by.role}`, { defaultValue: s.by.role })}${s.by.initial ? ` ${s.by.initial}` : ''}` : ''}
+          </li>
+        ))}
+      </ol>
+      {view.rating && <p>{t('track.rated', { value: t(`choice.${view.rating.value}`) })}</p>}
+      {view.canRate && !view.rating && (
+        <div className="actions">
+          <span>{t('track.rate')}</span>
+          {RATINGS.map((r) => (
+            <button type="button" key={r} className="secondary" onClick={() => onRate(r)}>
+              {t(`choice.${r}`)}
+            </button>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,0 +1,74 @@
+import { useCallback, useState } from 'react';
+import { api, ApiError } from '../../../lib/apiClient';
+import { useAsync } from '../../../lib/useAsync';
+
+/** One public timeline step: what happened, when, and by which kind of actor (names reduced to an initial). */
+export interface PublicStep {
+  type: string;
+  at: string;
+  status?: string;
+  by?: { role: string; initial?: string };
+}
+
+/** GET /api/public/track/:trackingCode (backend presentPublic.ts). */
+export interface PublicCase {
+  trackingCode: string;
+  status: string;
+  merged: boolean;
+  categoryCode: string;
+  title: string;
+  description?: string;
+  address?: string;
+  reportedAt: string;
+  closedAt?: string;
+  rating?: { value: string; at: string };
+  canRate: boolean;
+  timeline: PublicStep[];
+}
+
+/** Looks a case up by tracking code; `error` is an i18n key. */
+export function useTrack() {
+  const [view, setView] = useState<PublicCase | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const lookup = useCallback(async (code: string) => {
+    try {
+      setView(await api<PublicCase>(`/api/public/track/${encodeURIComponent(code)}`));
+      setError(null);
+    } catch (err) {
+      setView(null);
+      setError(err instanceof ApiError && err.status === 404 ? 'track.notFound' : 'errors.load');
+    }
+  }, []);
+  const rate = useCallback(async (code: string, value: string) => {
+    try {
+      setView(await api<PublicCase>(`/api/public/track/${encodeURIComponent(code)}/rating`, { method: 'POST', body: { value } }));
+    } catch (err) {
+      setError(err instanceof ApiError ? `errors.${err.code}` : 'errors.load');
+    }
+  }, []);
+  return { view, error, lookup, rate };
+}
+
+/** Files a complaint (POST /api/public/complaints); resolves to the tracking code, or null with `error` set to an i18n key. */
+export function useFileComplaint() {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const file = useCallback(async (body: Record<string, unknown>): Promise<string | null> => {
+    setPending(true);
+    setError(null);
+    try {
+      return (await api<{ trackingCode: string }>('/api/public/complaints', { method: 'POST', body })).trackingCode;
+    } catch (err) {
+      setError(!(err instanceof ApiError) ? 'track.failed' : err.status === 429 ? 'track.tooMany' : `errors.${err.code}`);
+      return null;
+    } finally {
+      setPending(false);
+    }
+  }, []);
+  return { file, pending, error };
+}
+
+/** The map centre from /api/config, to prefill the complaint's position. */
+export function useDefaultPosition(): [number, number] | null {
+  return useAsync(() => api<{ center: [number, number] | null }>('/api/config').then((c) => c.center), []).data ?? null;
+}
