@@ -11,17 +11,15 @@ async function legacyIsMaster(host: string, port: number): Promise<Record<string
   const body = Buffer.from(serialize({ isMaster: 1, helloOk: true }));
   const ns = Buffer.from('admin.$cmd\0');
   const msg = Buffer.alloc(16 + 4 + ns.length + 8 + body.length);
-  let o = 0;
-  msg.writeInt32LE(msg.length, o);
-  msg.writeInt32LE(7, (o += 4));
-  msg.writeInt32LE(0, (o += 4));
-  msg.writeInt32LE(2004, (o += 4));
-  msg.writeInt32LE(0, (o += 4));
-  ns.copy(msg, (o += 4));
-  o += ns.length;
-  msg.writeInt32LE(0, o);
-  msg.writeInt32LE(-1, (o += 4));
-  body.copy(msg, (o += 4));
+  msg.writeInt32LE(msg.length, 0);
+  msg.writeInt32LE(7, 4); // requestID
+  msg.writeInt32LE(0, 8); // responseTo
+  msg.writeInt32LE(2004, 12); // OP_QUERY
+  msg.writeInt32LE(0, 16); // flags
+  ns.copy(msg, 20);
+  msg.writeInt32LE(0, 20 + ns.length); // numberToSkip
+  msg.writeInt32LE(-1, 24 + ns.length); // numberToReturn
+  body.copy(msg, 28 + ns.length);
   const socket = net.connect(port, host);
   const reply = await new Promise<Buffer>((resolve, reject) => {
     let buf = Buffer.alloc(0);
