@@ -39,7 +39,7 @@ export function App() {
 
   return (
     <div className="app">
-      <AppHeader session={session} onLogout={signOut} />
+      <AppHeader session={session} onLogout={signOut} onLoginPage={!session && route.page !== 'track'} />
       <main>{page}</main>
     </div>
   );

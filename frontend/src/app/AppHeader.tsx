@@ -3,7 +3,7 @@ import { toggleLanguage } from '../i18n';
 import type { Session } from '../lib/session';
 
 /** The bar over every page: app name, navigation, who is signed in, language switch and logout. */
-export function AppHeader({ session, onLogout }: { session: Session | null; onLogout: () => void }) {
+export function AppHeader({ session, onLogout, onLoginPage }: { session: Session | null; onLogout: () => void; onLoginPage: boolean }) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -28,7 +28,7 @@ export function AppHeader({ session, onLogout }: { session: Session | null; onLo
           {t('app.logout')}
         </button>
       ) : (
-        <a className="header-button" href="#/login">
+        !onLoginPage && <a className="header-button" href="#/login">
           {t('login.submit')}
         </a>
       )}

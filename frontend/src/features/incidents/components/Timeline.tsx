@@ -10,7 +10,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
         <li key={e.eventId ?? idx}>
           <span className="muted small">{new Date(e.at).toLocaleString(i18n.language)}</span>{' '}
           <strong>{t(`event.${e.type.replace(/^incident\./, '')}`, { defaultValue: e.type })}</strong>
-          {e.to && e.to !== e.from ? ` → ${t(`status.${e.to}`, { defaultValue: e.to })}` : ''}
+          {e.from && e.to && e.to !== e.from ? ` → ${t(`status.${e.to}`, { defaultValue: e.to })}` : ''}
           {e.actor?.name ? ` · ${e.actor.name}` : ''}
           {e.reason ? <div className="muted small">{e.reason}</div> : null}
         </li>

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { api, ApiError } from '../../../lib/apiClient';
+import { bboxCenter, collectionBBox } from '../../../lib/geo/bounds';
 import { useAsync } from '../../../lib/useAsync';
 
 /** One public timeline step: what happened, when, and by which kind of actor (names reduced to an initial). */
@@ -68,7 +69,15 @@ export function useFileComplaint() {
   return { file, pending, error };
 }
 
-/** The map centre from /api/config, to prefill the complaint's position. */
+/** Where a complaint is placed until the resident says otherwise: the configured map centre, else the middle of the basemap. */
 export function useDefaultPosition(): [number, number] | null {
-  return useAsync(() => api<{ center: [number, number] | null }>('/api/config').then((c) => c.center), []).data ?? null;
+  return (
+    useAsync(async () => {
+      const config = await api<{ center: [number, number] | null }>('/api/config');
+      if (config.center) return config.center;
+      const { layers } = await api<{ layers: { features: { features: { geometry: unknown }[] } }[] }>('/api/geo/basemap');
+      const box = collectionBBox({ features: layers.flatMap((l) => l.features.features) });
+      return box ? bboxCenter(box) : null;
+    }, []).data ?? null
+  );
 }
