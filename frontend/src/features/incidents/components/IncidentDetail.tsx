@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCategories, useIncident } from '../api/incidents';
+import { useCategories, useDepartments, useIncident } from '../api/incidents';
 import type { IncidentView } from '../model/types';
 import { ActionBar } from './ActionBar';
-import { categoryName } from '../model/categoryName';
+import { categoryName, departmentName } from '../model/directoryNames';
 import { ClockBadge } from './ClockBadge';
 import { Timeline } from './Timeline';
 
@@ -20,6 +20,7 @@ export function IncidentDetail({ id, refreshKey, onClose, onChanged }: Props) {
   const { t, i18n } = useTranslation();
   const loaded = useIncident(id, refreshKey);
   const categories = useCategories().data;
+  const departments = useDepartments().data;
   // The answer of an action is newer than the last load until the next load lands.
   const [local, setLocal] = useState<IncidentView | null>(null);
   useEffect(() => setLocal(null), [loaded.data]);
@@ -63,7 +64,7 @@ export function IncidentDetail({ id, refreshKey, onClose, onChanged }: Props) {
         {lead && (
           <>
             <dt>{t('detail.lead')}</dt>
-            <dd>{lead.departmentCode}</dd>
+            <dd>{departmentName(departments, lead.departmentCode, i18n.language)}</dd>
           </>
         )}
         <dt>{t('detail.deadline')}</dt>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useCategories } from '../api/incidents';
 import type { IncidentView } from '../model/types';
 import { ClockBadge } from './ClockBadge';
-import { categoryName } from '../model/categoryName';
+import { categoryName } from '../model/directoryNames';
 
 interface Props {
   incidents: IncidentView[];

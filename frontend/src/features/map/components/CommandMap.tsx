@@ -16,7 +16,7 @@ interface Props {
 
 /** Where the map looks before /api/config answers. */
 const INITIAL_VIEW: [number, number] = [39.9, 116.4];
-const GRID_STYLE: L.PathOptions = { color: '#4285f4', weight: 0.8, opacity: 0.5, fillColor: '#4285f4', fillOpacity: 0.03, className: 'grid-cell' };
+const GRID_STYLE: L.PathOptions = { color: '#4285f4', weight: 1, opacity: 0.6, fillColor: '#4285f4', fillOpacity: 0.03, className: 'grid-cell' };
 const COMMUNITY_STYLE: L.PathOptions = { color: '#3c4043', weight: 2, opacity: 0.7, dashArray: '6 4', fill: false, className: 'community-boundary' };
 
 /**

@@ -1,8 +1,0 @@
-import type { Category } from './types';
-
-/** A category's name in the UI language, or its code when the directory is not loaded. */
-export function categoryName(categories: Map<string, Category> | undefined, code: string, language: string): string {
-  const c = categories?.get(code);
-  if (!c) return code;
-  return language.startsWith('en') && c.nameEn ? c.nameEn : c.name;
-}
