@@ -2,7 +2,6 @@ import type { Connection } from 'mongoose';
 import { createModels } from '../../backend/src/models/index.js';
 import type { Scale } from './geography.js';
 import { seedHistory, type HistorySummary } from './history.js';
-import { seedBulkIncidents } from './bulkIncidents.js';
 import { progress, type LogOption } from './progress.js';
 import { buildReferenceData } from './referenceData.js';
 import type { UpsertCounts } from './upsert.js';
@@ -77,12 +76,11 @@ export async function seedDemo(conn: Connection, opts: SeedOptions): Promise<See
   const written = await time('reference', () => writeReferenceData(conn, data, { log, secret: opts.secret }));
   const days = opts.history ?? (opts.scale === 'tiny' ? 0 : 90);
   let history: HistorySummary | null = null;
-  if (days > 0) {
-    history = await time('history', () =>
-      opts.scale === 'city'
-        ? seedBulkIncidents(conn, data, { days, perDay: opts.historyPerDay ?? HISTORY_PER_DAY.city, until: opts.until, seed: opts.seed, log })
-        : seedHistory(conn, { days, perDay: opts.historyPerDay ?? HISTORY_PER_DAY[opts.scale], until: opts.until, seed: opts.seed, log }),
-    );
+  if (days > 0 && opts.scale === 'city' && opts.historyPerDay === undefined) {
+    // The million-case bulk writer is not built yet; playing 11,200 cases a day through the commands would take days.
+    say('city scale: the 1,000,000-incident bulk history is not built yet; skipped (pass --per-day to play a smaller history through the commands)');
+  } else if (days > 0) {
+    history = await time('history', () => seedHistory(conn, { days, perDay: opts.historyPerDay ?? HISTORY_PER_DAY[opts.scale], until: opts.until, seed: opts.seed, log }));
   }
   const areas = data.geo.areas;
   return {
