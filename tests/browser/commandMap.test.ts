@@ -81,6 +81,9 @@ describe.skipIf(!available)('command map in a real browser', () => {
     const item = page.getByTestId('incident-item').first();
     expect(await item.innerText()).toContain(created.code);
     expect(await item.innerText()).toContain('上报');
+    // The remaining-time badge comes with the case's view, fetched after the event.
+    await expect.poll(() => item.getByTestId('clock-badge').count(), { timeout: 10_000 }).toBe(1);
+    expect(await item.getByTestId('clock-badge').getAttribute('class')).toContain('clock-green');
 
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.getByTestId('incident-list').innerText()).toContain('Reported');

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchIncidents } from '../../features/incidents/api/incidents';
+import { fetchIncident, fetchIncidents } from '../../features/incidents/api/incidents';
 import { IncidentDetail } from '../../features/incidents/components/IncidentDetail';
 import { IncidentList } from '../../features/incidents/components/IncidentList';
-import { applyStreamEvent, mergeLoaded } from '../../features/incidents/model/liveIncidents';
+import { applyStreamEvent, mergeFetched, mergeLoaded } from '../../features/incidents/model/liveIncidents';
 import type { IncidentView } from '../../features/incidents/model/types';
 import { useEventStream } from '../../features/live/api/useEventStream';
 import type { StreamEvent } from '../../features/live/model/streamEvent';
@@ -30,6 +30,13 @@ export function CommandCenterPage({ session }: { session: Session }) {
 
   const onEvent = useCallback((e: StreamEvent) => {
     setIncidents((list) => applyStreamEvent(list, e));
+    // The event's summary has no deadline clock: fetch the case's view for the badge.
+    if (e.type.startsWith('incident.') && e.aggregateId) {
+      fetchIncident(e.aggregateId).then(
+        (view) => setIncidents((list) => mergeFetched(list, view)),
+        () => undefined,
+      );
+    }
     if (e.aggregateId === selected.current) setDetailVersion((k) => k + 1);
   }, []);
   const connected = useEventStream(session.token, onEvent);

@@ -6,9 +6,12 @@ import type { Category, Department, IncidentView } from '../model/types';
 /** GET /api/incidents: the newest 500 cases the caller may see. */
 export const fetchIncidents = () => api<{ items: IncidentView[]; nextCursor: string | null }>('/api/incidents?limit=500&sort=-reportedAt');
 
+/** GET /api/incidents/:id: one case as the caller sees it (clock, actions, timeline). */
+export const fetchIncident = (id: string) => api<IncidentView>(`/api/incidents/${encodeURIComponent(id)}`);
+
 /** One case with its timeline and the caller's actions; reloads when `refreshKey` changes. */
 export function useIncident(id: string, refreshKey: number) {
-  return useAsync(() => api<IncidentView>(`/api/incidents/${encodeURIComponent(id)}`), [id, refreshKey]);
+  return useAsync(() => fetchIncident(id), [id, refreshKey]);
 }
 
 /** Category names by code (staff only; an empty map when not allowed). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyStreamEvent, mergeLoaded, sortNewestFirst } from './liveIncidents';
+import { applyStreamEvent, mergeFetched, mergeLoaded, sortNewestFirst } from './liveIncidents';
 import type { IncidentEvent, IncidentSummary, IncidentView } from './types';
 
 const summary = (id: string, status: string, reportedAt = '2026-11-23T01:00:00Z'): IncidentSummary => ({ id, code: `C-${id}`, status, categoryCode: '01003', severity: 'major', title: 't', lng: 120, lat: 30, reportedAt });
@@ -40,5 +40,13 @@ describe('live incident list', () => {
       ['a', 'accepted'],
     ]);
     expect(merged[1]!.description).toBe('from list');
+  });
+
+  it('takes a fetched view with its clock unless the list already has a newer version', () => {
+    const list = [view(summary('a', 'accepted'), { version: 2 })];
+    const fetched = view(summary('a', 'accepted'), { version: 2, clock: { stage: 'dispatch', dueAt: '2026-11-23T02:00:00Z', remainingMinutes: 25, level: 'green' } });
+    expect(mergeFetched(list, fetched)[0]!.clock?.remainingMinutes).toBe(25);
+    expect(mergeFetched(list, { ...fetched, version: 1 })).toBe(list);
+    expect(mergeFetched(list, { ...fetched, id: 'other' })).toBe(list);
   });
 });

@@ -26,3 +26,16 @@ export function mergeLoaded(loaded: IncidentView[], live: IncidentView[]): Incid
 export function sortNewestFirst(list: IncidentView[]): IncidentView[] {
   return list.slice().sort((a, b) => (a.reportedAt < b.reportedAt ? 1 : a.reportedAt > b.reportedAt ? -1 : 0));
 }
+
+/**
+ * Puts a freshly fetched IncidentView (clock, actions) into the list in place
+ * of its entry, unless the entry already holds a newer version (answers to
+ * overlapping fetches may arrive out of order). Cases not in the list are ignored.
+ */
+export function mergeFetched(list: IncidentView[], view: IncidentView): IncidentView[] {
+  const index = list.findIndex((i) => i.id === view.id);
+  if (index === -1 || list[index]!.version > view.version) return list;
+  const next = list.slice();
+  next[index] = { ...list[index], ...view, timeline: undefined };
+  return next;
+}
