@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CELL, ORIGIN, pointIn } from '../support/fixtures.js';
@@ -11,6 +12,16 @@ if (!available && process.env.REQUIRE_E2E === '1') {
   throw new Error(`browser tests need Debian's chromium at ${CHROMIUM} (apt-get install -y chromium); REQUIRE_E2E=1 makes this a failure`);
 }
 if (!available) console.warn(`[skip] browser tests: ${CHROMIUM} not found (apt-get install -y chromium to run them)`);
+
+/** True when frontend/dist is missing or older than any source of the web app (the backend serves dist as built). */
+function distIsStale(): boolean {
+  const built = 'frontend/dist/index.html';
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  const newest = (path: string): number =>
+    statSync(path).isDirectory() ? Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name)))) : statSync(path).mtimeMs;
+  return ['frontend/src', 'frontend/index.html', 'frontend/vite.config.ts', 'frontend/package.json'].some((p) => existsSync(p) && newest(p) > builtAt);
+}
 
 /** A one-feature offline basemap (a pond over the district) so the test sees the vector basemap drawn. */
 const POND = {
@@ -53,7 +64,7 @@ describe.skipIf(!available)('command map in a real browser', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync('frontend/dist/index.html')) {
+    if (distIsStale()) {
       const build = spawnSync('npm', ['run', 'build', '-w', 'frontend'], { stdio: 'inherit' });
       if (build.status !== 0) throw new Error('frontend build failed');
     }
