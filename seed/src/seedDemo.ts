@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { createModels } from '../../backend/src/models/index.js';
 import type { Scale } from './geography.js';
+import { seedBulkHistory } from './bulkHistory.js';
 import { seedHistory, type HistorySummary } from './history.js';
 import { progress, type LogOption } from './progress.js';
 import { buildReferenceData } from './referenceData.js';
@@ -76,9 +77,8 @@ export async function seedDemo(conn: Connection, opts: SeedOptions): Promise<See
   const written = await time('reference', () => writeReferenceData(conn, data, { log, secret: opts.secret }));
   const days = opts.history ?? (opts.scale === 'tiny' ? 0 : 90);
   let history: HistorySummary | null = null;
-  if (days > 0 && opts.scale === 'city' && opts.historyPerDay === undefined) {
-    // The million-case bulk writer is not built yet; playing 11,200 cases a day through the commands would take days.
-    say('city scale: the 1,000,000-incident bulk history is not built yet; skipped (pass --per-day to play a smaller history through the commands)');
+  if (days > 0 && opts.scale === 'city') {
+    history = await time('history', () => seedBulkHistory(conn, data, { days, perDay: opts.historyPerDay ?? HISTORY_PER_DAY.city, until: opts.until, seed: opts.seed, log }));
   } else if (days > 0) {
     history = await time('history', () => seedHistory(conn, { days, perDay: opts.historyPerDay ?? HISTORY_PER_DAY[opts.scale], until: opts.until, seed: opts.seed, log }));
   }

@@ -1,0 +1,95 @@
+import type { Connection } from 'mongoose';
+import { caseDay } from '../../backend/src/incidents/caseCodes.js';
+import type { Incident } from '../../backend/src/models/Incident.js';
+import { createModels } from '../../backend/src/models/index.js';
+import { cloneIncident, type ClonePlace } from './cloneIncident.js';
+import { seedHistory, type HistorySummary } from './history.js';
+import { progress, type LogOption } from './progress.js';
+import { Rng } from './random.js';
+import type { ReferenceData } from './referenceData.js';
+
+const WEEK = 7 * 86_400_000;
+const CHUNK = 2000;
+/** The counter document recording how many clones were written (so a re-run or a resumed run writes only the rest). */
+const PROGRESS_ID = 'seed:bulk-history';
+
+export interface BulkHistoryOptions {
+  days: number;
+  /** Cases per day in total (templates + clones). */
+  perDay: number;
+  /** Cases played through the commands to serve as templates. */
+  templates?: number;
+  until?: Date;
+  seed?: string;
+  log?: LogOption;
+}
+
+/**
+ * City-scale history: a few hundred cases are played through the lifecycle
+ * commands (seedHistory), then cloned (cloneIncident) to `days × perDay`
+ * cases spread over the window and the city, written with insertMany in
+ * chunks. Every clone is a document the commands wrote, moved in time by whole
+ * weeks and to another cell. Resumable and idempotent via a progress counter.
+ */
+export async function seedBulkHistory(conn: Connection, data: ReferenceData, opts: BulkHistoryOptions): Promise<HistorySummary & { cloned: number }> {
+  const models = createModels(conn);
+  const total = Math.round(opts.days * opts.perDay);
+  const templateCount = opts.templates ?? 300;
+  const played = await seedHistory(conn, { days: opts.days, perDay: templateCount / opts.days, until: opts.until, seed: opts.seed, log: opts.log });
+  const templates = (await models.Incident.find({ idempotencyKey: { $regex: ':hist-\\d+$' }, status: { $ne: 'merged' }, duplicateIds: { $size: 0 } }).sort({ idempotencyKey: 1 }).lean<Incident[]>()).filter(
+    (t) => !t.unlocated,
+  );
+  const done = ((await models.Counter.findById(PROGRESS_ID).lean())?.value as number | undefined) ?? 0;
+  const clones = Math.max(0, total - templates.length);
+  if (!templates.length || done >= clones) return { ...played, cloned: 0 };
+
+  const until = (opts.until ?? new Date()).getTime();
+  const start = until - opts.days * 86_400_000;
+  const cells = data.cells;
+  const devicesByCategory = new Map<string, typeof data.devices>();
+  for (const d of data.devices) devicesByCategory.set(d.categoryCode, [...(devicesByCategory.get(d.categoryCode) ?? []), d]);
+  const cellByCode = new Map(cells.map((c) => [c.code, c]));
+  const dayCounters = new Map<string, number>();
+  for (const c of await models.Counter.find({ _id: { $regex: '^case:' } }).lean()) dayCounters.set(String(c._id).slice(5), c.value);
+  const bar = progress(opts.log, 'bulk incidents', clones);
+  const rng = new Rng(`${opts.seed ?? 'onegrid'}:bulk`);
+  for (let n = 0; n < clones; n += CHUNK) {
+    const docs: Incident[] = [];
+    for (let i = n; i < Math.min(clones, n + CHUNK); i++) {
+      const r = rng.fork(`clone:${i}`);
+      const t = templates[r.int(0, templates.length - 1)];
+      const first = new Date(t.reportedAt).getTime();
+      const last = Math.max(first, new Date(t.updatedAt).getTime());
+      const kMin = Math.ceil((start - first) / WEEK);
+      const kMax = Math.floor((until - last) / WEEK);
+      const shift = (kMax >= kMin ? r.int(kMin, kMax) : 0) * WEEK;
+      const place = placeFor(t, r);
+      const day = caseDay(new Date(first + shift));
+      const seq = (dayCounters.get(day) ?? 0) + 1;
+      dayCounters.set(day, seq);
+      if (i >= done) docs.push(cloneIncident(t, i, shift, place, `${day}-${String(seq).padStart(6, '0')}`));
+    }
+    if (docs.length) await models.Incident.collection.insertMany(docs as never[], { ordered: false });
+    await models.Counter.updateOne({ _id: PROGRESS_ID }, { $set: { value: Math.min(clones, n + CHUNK) } }, { upsert: true });
+    bar.tick(Math.min(clones, n + CHUNK));
+  }
+  await models.Counter.bulkWrite([...dayCounters].map(([day, value]) => ({ updateOne: { filter: { _id: `case:${day}` }, update: { $max: { value } }, upsert: true } })));
+  bar.done();
+  return { ...played, cloned: clones - done };
+
+  function placeFor(t: Incident, r: Rng): ClonePlace {
+    const device = t.deviceId ? devicesByCategory.get(t.categoryCode)?.[r.int(0, (devicesByCategory.get(t.categoryCode)?.length ?? 1) - 1)] : undefined;
+    const cell = device?.gridCode ? cellByCode.get(device.gridCode)! : cells[r.int(0, cells.length - 1)];
+    const dLng = device ? 0 : t.lng - (cellByCode.get(t.gridCode ?? '')?.centroid.lng ?? t.lng);
+    const dLat = device ? 0 : t.lat - (cellByCode.get(t.gridCode ?? '')?.centroid.lat ?? t.lat);
+    return {
+      lng: Math.round(((device?.lng ?? cell.centroid.lng) + Math.max(-3e-4, Math.min(3e-4, dLng))) * 1e7) / 1e7,
+      lat: Math.round(((device?.lat ?? cell.centroid.lat) + Math.max(-3e-4, Math.min(3e-4, dLat))) * 1e7) / 1e7,
+      gridCode: cell.code,
+      communityCode: cell.communityCode,
+      streetCode: cell.streetCode,
+      workerIds: cell.workerIds,
+      deviceId: device?.deviceId,
+    };
+  }
+}
