@@ -2,6 +2,7 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { FeatureCollection } from 'geojson';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMapLayers } from '../api/mapApi';
 import { basemapStyle, drawingOrder } from '../model/basemapStyle';
 import { hasPosition, type MapIncident } from '../model/mapIncident';
@@ -26,6 +27,7 @@ const COMMUNITY_STYLE: L.PathOptions = { color: '#3c4043', weight: 2, opacity: 0
  * incident; fits the grid cells on first load.
  */
 export function CommandMap({ incidents, selectedId, onSelect }: Props) {
+  const { t } = useTranslation();
   const { config, basemap, communities, grids } = useMapLayers();
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
@@ -48,6 +50,17 @@ export function CommandMap({ incidents, selectedId, onSelect }: Props) {
       fitted.current = false;
     };
   }, []);
+
+  // Layer switcher; rebuilt when the language changes so its labels follow.
+  useEffect(() => {
+    const m = map.current;
+    const g = groups.current;
+    if (!m || !g) return;
+    const control = L.control
+      .layers(undefined, { [t('layers.basemap')]: g.basemap, [t('layers.communities')]: g.areas, [t('layers.grids')]: g.grids, [t('layers.incidents')]: g.markers }, { collapsed: true, position: 'topright' })
+      .addTo(m);
+    return () => void control.remove();
+  }, [t]);
 
   useEffect(() => {
     const m = map.current;
