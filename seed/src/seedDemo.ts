@@ -12,7 +12,7 @@ export interface SeedOptions {
   scale: Scale;
   /** Days of past incidents; default 90 at demo and city scale, 0 (none) at tiny scale. */
   history?: number;
-  /** Average cases reported per day of history (default: tiny 6, demo 12, city 11,200). */
+  /** Average cases reported per day of history (default: tiny 6, demo 4, city 11,200). */
   historyPerDay?: number;
   /** End of the history (default now); fixed in tests so the history is the same. */
   until?: Date;
@@ -45,7 +45,7 @@ export interface SeedSummary {
 }
 
 /** Cases per day in the history, by scale (city scale writes its million in bulk, see bulkIncidents.ts). */
-const HISTORY_PER_DAY: Record<Scale, number> = { tiny: 6, demo: 12, city: 11_200 };
+const HISTORY_PER_DAY: Record<Scale, number> = { tiny: 6, demo: 4, city: 11_200 };
 
 /**
  * Seeds a database with the demo district at a scale: reference data upserted
