@@ -103,3 +103,15 @@ describe('store: compound index equality prefix with sort', () => {
     await h.close();
   });
 });
+
+describe('store: planning through $and', () => {
+  it.skipIf(realMongo)('uses an index for conditions inside a top-level $and', async () => {
+    const h = await openStoreDb('idx3');
+    const c = h.db.collection('scoped');
+    await c.insertMany(Array.from({ length: 2000 }, (_, i) => ({ dept: `d${i % 20}`, open: i % 2 === 0, i })));
+    await c.createIndex({ dept: 1, open: 1 });
+    expect(await examined(h.db, { find: 'scoped', filter: { $and: [{ dept: 'd4' }, { open: true }, { i: { $gte: 0 } }] } })).toBe(100);
+    expect(await c.countDocuments({ $and: [{ dept: 'd4' }, { open: true }] })).toBe(100);
+    await h.close();
+  });
+});

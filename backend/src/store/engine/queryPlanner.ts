@@ -20,7 +20,8 @@ const RANGE_OPS = ['$gt', '$gte', '$lt', '$lte'];
  * yields the sort order, else a collection scan. Partial and sparse indexes are
  * never used, as they may not hold every matching document.
  */
-export function planQuery(coll: StoreCollection, filter: Doc, sort?: Doc): Plan {
+export function planQuery(coll: StoreCollection, fullFilter: Doc, sort?: Doc): Plan {
+  const filter = conjuncts(fullFilter);
   const idValues = pointValues(filter._id);
   if (idValues) {
     const idIndex = coll.indexes.get('_id_')!;
@@ -34,28 +35,19 @@ export function planQuery(coll: StoreCollection, filter: Doc, sort?: Doc): Plan 
     }
   }
   const usable = [...coll.indexes.values()].filter((i) => !i.spec.sparse && !i.spec.partialFilterExpression);
-  if (sort && Object.keys(sort).length) {
-    // Equality on an index's first field and a sort on the fields after it: walk that slice of the index in order.
-    for (const index of usable) {
-      const values = pointValues(filter[index.fields[0]]);
-      if (values?.length !== 1 || index.fields.length < 2) continue;
-      const direction = sortMatchesIndex(sort, index, 1);
-      if (direction) {
-        return { stage: 'IXSCAN', indexName: index.name, candidates: lazyResolve(coll, index.idsForValueInOrder(values[0], direction === 'reverse')), sorted: true };
-      }
-    }
+  const best = bestBounds(usable, filter);
+  if (best) {
+    const { index, equal, range } = best;
+    let ids = index.idsForBounds(equal, range);
+    // The slice is already in the order of the fields after the equality prefix: use it for a matching sort.
+    const direction = sortMatchesIndex(sort, index, equal.length);
+    const sortedByRangeField = !range || (sort && Object.keys(sort)[0] === index.fields[equal.length]);
+    if (direction === 'reverse' && sortedByRangeField) ids = ids.reverse();
+    return { stage: 'IXSCAN', indexName: index.name, candidates: resolve(coll, ids), sorted: Boolean(direction && sortedByRangeField) };
   }
   for (const index of usable) {
     const values = pointValues(filter[index.fields[0]]);
     if (values) return { stage: 'IXSCAN', indexName: index.name, candidates: resolve(coll, index.idsForValues(values)), sorted: false };
-  }
-  for (const index of usable) {
-    const range = rangeOf(filter[index.fields[0]]);
-    if (range) {
-      const ids = index.idsInRange(range.low, range.high);
-      const sorted = sortMatchesIndex(sort, index);
-      return { stage: 'IXSCAN', indexName: index.name, candidates: resolve(coll, ids), sorted: sorted === 'forward' };
-    }
   }
   if (sort && Object.keys(sort).length) {
     for (const index of usable) {
@@ -66,6 +58,45 @@ export function planQuery(coll: StoreCollection, filter: Doc, sort?: Doc): Plan 
     }
   }
   return { stage: 'COLLSCAN', candidates: coll.docs.values(), sorted: false };
+}
+
+/** The filter's top-level conditions with those of a top-level `$and` lifted beside them (first one wins), for planning only. */
+function conjuncts(filter: Doc): Doc {
+  if (!Array.isArray(filter.$and)) return filter;
+  const out: Doc = { ...filter };
+  delete out.$and;
+  const visit = (parts: unknown[]) => {
+    for (const part of parts) {
+      if (part === null || typeof part !== 'object') continue;
+      for (const [k, v] of Object.entries(part as Doc)) {
+        if (k === '$and' && Array.isArray(v)) visit(v);
+        else if (!k.startsWith('$') && !(k in out)) out[k] = v;
+      }
+    }
+  };
+  visit(filter.$and);
+  return out;
+}
+
+/**
+ * The index bounds that pin the most: the longest prefix of fields fixed to a
+ * single value, plus a range on the next field. Null when no index helps.
+ */
+function bestBounds(indexes: StoreIndex[], filter: Doc) {
+  let best: { index: StoreIndex; equal: unknown[]; range: ReturnType<typeof rangeOf>; score: number } | null = null;
+  for (const index of indexes) {
+    const equal: unknown[] = [];
+    for (const field of index.fields) {
+      const values = pointValues(filter[field]);
+      if (values?.length !== 1) break;
+      equal.push(values[0]);
+    }
+    const next = index.fields[equal.length];
+    const range = next === undefined ? null : rangeOf(filter[next]);
+    const score = equal.length * 2 + (range ? 1 : 0);
+    if (score > 0 && (!best || score > best.score)) best = { index, equal, range, score };
+  }
+  return best;
 }
 
 /** Equality values pinned by a filter condition (`v`, `{$eq: v}`, `{$in: [...]}`), or null when it pins none usable by an index. */

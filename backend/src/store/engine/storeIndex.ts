@@ -121,18 +121,45 @@ export class StoreIndex {
     return [...out];
   }
 
-  /** Ids whose first field equals `value`, lazily in index order (or reversed): an equality prefix that also yields a sort. */
-  *idsForValueInOrder(value: unknown, reverse: boolean): Generator<string> {
+  /**
+   * Ids of the index slice where the first `equal.length` fields equal those
+   * values and the next field (if `range`) lies in the range, in index order:
+   * a compound index used with an equality prefix and an optional range.
+   */
+  idsForBounds(equal: unknown[], range: { low: { value: unknown; inclusive: boolean } | null; high: { value: unknown; inclusive: boolean } | null } | null): string[] {
+    const k = equal.length;
+    const dir = this.directions[k] ?? 1;
+    const first = range ? (dir > 0 ? range.low : range.high) : null;
+    const start: IndexKey = [...equal];
+    if (first) start.push(first.value);
+    for (let i = start.length; i < this.fields.length; i++) start.push(this.directions[i] > 0 ? LOW : HIGH);
+    start.push(LOW);
+    const out: string[] = [];
     const seen = new Set<string>();
-    const it = reverse ? this.tree.entriesReversed(this.endKey(value)) : this.tree.entries(this.startKey(value));
-    for (const [k] of it) {
-      if (comparePart(k[0], value) !== 0) break;
-      const id = k[k.length - 1] as string;
+    for (const [key] of this.tree.entries(start)) {
+      let inPrefix = true;
+      for (let i = 0; i < k; i++) {
+        if (comparePart(key[i], equal[i]) !== 0) {
+          inPrefix = false;
+          break;
+        }
+      }
+      if (!inPrefix) break;
+      if (range) {
+        const v = key[k];
+        const lowCmp = range.low ? comparePart(v, range.low.value) : 1;
+        const highCmp = range.high ? comparePart(v, range.high.value) : -1;
+        const pastEnd = dir > 0 ? highCmp > 0 || (highCmp === 0 && !range.high!.inclusive) : lowCmp < 0 || (lowCmp === 0 && !range.low!.inclusive);
+        if (pastEnd) break;
+        if ((lowCmp === 0 && !range.low!.inclusive) || (highCmp === 0 && !range.high!.inclusive)) continue;
+      }
+      const id = key[key.length - 1] as string;
       if (!seen.has(id)) {
         seen.add(id);
-        yield id;
+        out.push(id);
       }
     }
+    return out;
   }
 
   /** Ids whose first field lies in the range, in index order. Bounds are MongoDB-typed: a range never crosses type families. */
@@ -181,11 +208,6 @@ export class StoreIndex {
   /** The smallest possible key (in tree order) whose first field is `value`. */
   private startKey(value: unknown): IndexKey {
     return [value, ...this.directions.slice(1).map((d) => (d > 0 ? LOW : HIGH)), LOW];
-  }
-
-  /** The largest possible key (in tree order) whose first field is `value`. */
-  private endKey(value: unknown): IndexKey {
-    return [value, ...this.directions.slice(1).map((d) => (d > 0 ? HIGH : LOW)), HIGH];
   }
 
   private samePrefix(a: IndexKey, b: IndexKey): boolean {
