@@ -1,225 +1,133 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, truncateSync, openSync, fsyncSync, closeSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
+import type { DeserializeOptions } from 'bson';
 import { lockDataDir } from './dataDirLock.js';
-import { decodeFrames, encodeFrame, type LogRecord } from './journalFrames.js';
+import type { LogRecord } from './journalFrames.js';
+import { JournalWriter, type WriterMetrics } from './journalWriter.js';
+import { dropOlderGenerations, recoverDataDir } from './recoverDataDir.js';
+import { writeSnapshot } from './snapshotFile.js';
 
 export type { LogRecord };
 
 export interface DurableLog {
-  /** Appends records in order; resolves once on disk when durable (group commit shares one fsync among concurrent appends). */
+  /**
+   * Appends records in order; resolves once they are on disk (fsync) when durable is true; group commit: appends
+   * arriving within a short window (≈2 ms, configurable) or while an fsync is in flight share one fsync. With
+   * durable:false resolves after the write is queued (w:0). After a write or fsync failure every append rejects.
+   */
   append(records: LogRecord[], opts: { durable: boolean }): Promise<void>;
-  /** Bytes in the journal since the last snapshot. */
+  /** Bytes in the journal since the last snapshot (the engine compacts when this grows past a threshold). */
   journalBytes(): number;
-  /** Writes a snapshot of `records` (the full state) and drops the journal it supersedes; appends go on meanwhile. */
+  /**
+   * Writes a snapshot holding `records` (the full current state, as records whose replay rebuilds it) and drops the
+   * journal it supersedes. The array is taken synchronously and written asynchronously in chunks without blocking
+   * appends: appends after the call go to a new journal generation. Atomic: a crash at any moment leaves either the
+   * old or the new snapshot usable.
+   */
   compact(records: LogRecord[]): Promise<void>;
   /** Flushes, fsyncs and releases the lock. */
   close(): Promise<void>;
 }
 
+/** Log lines go here (pino-compatible). */
 export interface LogLogger {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
 }
 
+export interface OpenDurableLogOptions {
+  logger?: LogLogger;
+  /** Commit window: appends arriving within it share one fsync (default 2 ms; 0: next turn of the event loop). */
+  groupCommitMs?: number;
+  /**
+   * How records are deserialized at open (default: bson's defaults, which the engine expects: its documents travel
+   * as Binary holding their exact bytes, and the envelope fields are plain values). `{ promoteValues: false,
+   * bsonRegExp: true }` keeps every BSON type of every field exactly.
+   */
+  deserialize?: DeserializeOptions;
+}
+
+export interface OpenStats {
+  snapshotRecords: number;
+  journalRecords: number;
+  /** Bytes cut off damaged journal tails. */
+  truncatedBytes: number;
+  /** Milliseconds spent opening (lock, reads, decoding). */
+  ms: number;
+  /** The generation appends go to. */
+  generation: number;
+  /** Damaged files kept aside as *.corrupt. */
+  setAside: string[];
+}
+
 export interface OpenedLog {
   log: DurableLog;
   replay: LogRecord[];
-  stats: { snapshotRecords: number; journalRecords: number; truncatedBytes: number; fsyncs: () => number };
+  stats: OpenStats;
+  /** Live counters (appends, records, fsyncs, bytes written) since open. */
+  metrics: () => WriterMetrics;
 }
 
-const SNAPSHOT = /^snapshot-(\d+)\.bson$/;
-const JOURNAL = /^journal-(\d+)\.log$/;
-
-function generations(dir: string, pattern: RegExp): number[] {
-  return readdirSync(dir)
-    .map((f) => pattern.exec(f))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => Number(m[1]))
-    .sort((a, b) => a - b);
-}
-
-function fsyncDir(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
+export const DEFAULT_GROUP_COMMIT_MS = 2;
 
 /**
- * Opens a data directory: takes the lock, reads the newest complete snapshot
- * and the journals after it (truncating a torn or corrupt tail with a warning),
+ * Opens a data directory (creating it if missing): takes store.lock, recovers
+ * the newest intact snapshot and the journals after it (cutting torn tails),
  * and returns the records to replay plus the log to append to.
- *
- * Files: snapshot-<g>.bson holds the state when generation g began;
- * journal-<g>.log the changes made during generation g. A snapshot is written
- * to a temporary name and renamed, so a crash mid-compaction leaves the
- * previous generation intact.
  */
-export async function openDurableLog(dataDir: string, opts: { logger?: LogLogger } = {}): Promise<OpenedLog> {
-  const release = lockDataDir(dataDir, opts.logger);
+export async function openDurableLog(dataDir: string, opts: OpenDurableLogOptions = {}): Promise<OpenedLog> {
+  const started = performance.now();
+  const logger = opts.logger;
+  const release = lockDataDir(dataDir, logger);
+  let writer: JournalWriter;
+  let recovered: ReturnType<typeof recoverDataDir>;
   try {
-    for (const f of readdirSync(dataDir)) if (f.endsWith('.tmp')) rmSync(join(dataDir, f), { force: true });
-    const snapshots = generations(dataDir, SNAPSHOT);
-    const base = snapshots.length ? snapshots[snapshots.length - 1] : 0;
-    const replay: LogRecord[] = [];
-    let snapshotRecords = 0;
-    if (snapshots.length) {
-      const decoded = decodeFrames(readFileSync(join(dataDir, `snapshot-${base}.bson`)));
-      replay.push(...decoded.records);
-      snapshotRecords = decoded.records.length;
-    }
-    let journalRecords = 0;
-    let truncatedBytes = 0;
-    const journals = generations(dataDir, JOURNAL).filter((g) => g >= base);
-    for (const g of journals) {
-      const path = join(dataDir, `journal-${g}.log`);
-      const buf = readFileSync(path);
-      const decoded = decodeFrames(buf);
-      if (decoded.goodBytes < buf.length) {
-        truncatedBytes += buf.length - decoded.goodBytes;
-        opts.logger?.warn({ file: path, keptBytes: decoded.goodBytes, droppedBytes: buf.length - decoded.goodBytes }, 'store: journal tail torn or corrupt; truncated to the last intact record');
-        truncateSync(path, decoded.goodBytes);
-      }
-      replay.push(...decoded.records);
-      journalRecords += decoded.records.length;
-    }
-    const current = journals.length ? journals[journals.length - 1] : base;
-    const log = await JournalWriter.open(dataDir, current, release, opts.logger);
-    for (const g of generations(dataDir, SNAPSHOT)) if (g < base) rmSync(join(dataDir, `snapshot-${g}.bson`), { force: true });
-    for (const g of generations(dataDir, JOURNAL)) if (g < base) rmSync(join(dataDir, `journal-${g}.log`), { force: true });
-    return { log, replay, stats: { snapshotRecords, journalRecords, truncatedBytes, fsyncs: () => log.fsyncCount } };
+    recovered = recoverDataDir(dataDir, opts.deserialize ?? {}, logger);
+    writer = await JournalWriter.open(dataDir, recovered.generation, recovered.journalBytes, opts.groupCommitMs ?? DEFAULT_GROUP_COMMIT_MS, logger);
+    dropOlderGenerations(dataDir, recovered.base);
   } catch (err) {
     release();
     throw err;
   }
+  const log = durableLogOver(dataDir, writer, release, logger);
+  const { replay, snapshotRecords, journalRecords, truncatedBytes, setAside, generation } = recovered;
+  const stats: OpenStats = { snapshotRecords, journalRecords, truncatedBytes, ms: Math.round(performance.now() - started), generation, setAside };
+  return { log, replay, stats, metrics: () => ({ ...writer.metrics }) };
 }
 
-interface Pending {
-  frames: Buffer;
-  resolve: () => void;
-  reject: (err: unknown) => void;
-}
-
-/** The appending side: one open journal file per generation, group commit, snapshots. */
-class JournalWriter implements DurableLog {
-  fsyncCount = 0;
-  private queue: Pending[] = [];
-  private flushing: Promise<void> | null = null;
-  private bytes: number;
-  private closed = false;
-  /** While true no flush starts: compaction is moving appends to the next generation's file. */
-  private switching = false;
-
-  private constructor(
-    private readonly dir: string,
-    private generation: number,
-    private file: FileHandle,
-    private readonly release: () => void,
-    private readonly logger?: LogLogger,
-  ) {
-    this.bytes = 0;
-  }
-
-  static async open(dir: string, generation: number, release: () => void, logger?: LogLogger): Promise<JournalWriter> {
-    const path = join(dir, `journal-${generation}.log`);
-    const isNew = !existsSync(path);
-    const file = await open(path, 'a');
-    if (isNew) fsyncDir(dir);
-    const writer = new JournalWriter(dir, generation, file, release, logger);
-    writer.bytes = (await file.stat()).size;
-    return writer;
-  }
-
-  append(records: LogRecord[], opts: { durable: boolean }): Promise<void> {
-    if (this.closed) return Promise.reject(new Error('store journal is closed'));
-    if (records.length === 0) return Promise.resolve();
-    const frames = Buffer.concat(records.map(encodeFrame));
-    const done = new Promise<void>((resolve, reject) => this.queue.push({ frames, resolve, reject }));
-    this.kick();
-    if (!opts.durable) {
-      done.catch(() => undefined);
-      return Promise.resolve();
-    }
-    return done;
-  }
-
-  journalBytes(): number {
-    return this.bytes;
-  }
-
-  /** Starts a flush unless one is running (then that flush picks the queue up when it ends). */
-  private kick(): void {
-    if (this.flushing || this.switching) return;
-    this.flushing = this.flushLoop().finally(() => {
-      this.flushing = null;
-      if (this.queue.length) this.kick();
-    });
-  }
-
-  private async flushLoop(): Promise<void> {
-    while (this.queue.length && !this.switching) {
-      const batch = this.queue;
-      this.queue = [];
+function durableLogOver(dir: string, writer: JournalWriter, release: () => void, logger?: LogLogger): DurableLog {
+  let closed = false;
+  let compaction: Promise<void> = Promise.resolve();
+  return {
+    append(records, { durable }) {
+      if (closed) return Promise.reject(new Error('store journal is closed'));
       try {
-        const data = Buffer.concat(batch.map((p) => p.frames));
-        await this.file.write(data);
-        await this.file.datasync();
-        this.fsyncCount++;
-        this.bytes += data.length;
-        for (const p of batch) p.resolve();
+        return writer.append(records, durable);
       } catch (err) {
-        this.logger?.error({ err }, 'store: journal write failed');
-        for (const p of batch) p.reject(err);
+        return Promise.reject(err);
       }
-    }
-  }
-
-  async compact(records: LogRecord[]): Promise<void> {
-    const next = this.generation + 1;
-    // `records` is the state now. Appends queued from here on go to the next generation's journal;
-    // replaying a record the snapshot already reflects is harmless (every record sets absolute state).
-    this.switching = true;
-    const oldFile = this.file;
-    const oldGeneration = this.generation;
-    try {
-      while (this.flushing) await this.flushing;
-      this.file = await open(join(this.dir, `journal-${next}.log`), 'a');
-      this.generation = next;
-      this.bytes = 0;
-      fsyncDir(this.dir);
-    } finally {
-      this.switching = false;
-      this.kick();
-    }
-    await oldFile.close();
-    const tmp = join(this.dir, `snapshot-${next}.bson.tmp`);
-    const out = await open(tmp, 'w');
-    try {
-      const CHUNK = 2000;
-      for (let i = 0; i < records.length; i += CHUNK) {
-        await out.write(Buffer.concat(records.slice(i, i + CHUNK).map(encodeFrame)));
-      }
-      await out.sync();
-    } finally {
-      await out.close();
-    }
-    renameSync(tmp, join(this.dir, `snapshot-${next}.bson`));
-    fsyncDir(this.dir);
-    rmSync(join(this.dir, `journal-${oldGeneration}.log`), { force: true });
-    rmSync(join(this.dir, `snapshot-${oldGeneration}.bson`), { force: true });
-    this.logger?.info({ generation: next, records: records.length }, 'store: snapshot written, journal compacted');
-  }
-
-  async close(): Promise<void> {
-    if (this.closed) return;
-    while (this.flushing) await this.flushing;
-    this.closed = true;
-    await this.file.sync();
-    await this.file.close();
-    this.release();
-  }
+    },
+    journalBytes: () => writer.bytesSinceSnapshot(),
+    compact(records) {
+      if (closed) return Promise.reject(new Error('store journal is closed'));
+      const failure = writer.failed();
+      if (failure) return Promise.reject(failure);
+      const { gen, switched } = writer.startGeneration();
+      const job = compaction.then(async () => {
+        const started = performance.now();
+        await switched;
+        const bytes = await writeSnapshot(dir, gen, records);
+        dropOlderGenerations(dir, gen);
+        logger?.info({ generation: gen, records: records.length, bytes, ms: Math.round(performance.now() - started) }, 'store: snapshot written, journal compacted');
+      });
+      compaction = job.catch(() => undefined);
+      return job;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await compaction;
+      await writer.close();
+      release();
+    },
+  };
 }

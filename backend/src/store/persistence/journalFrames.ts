@@ -1,48 +1,84 @@
-import { crc32 } from 'node:zlib';
-import { deserialize, serialize } from 'bson';
+import { deserialize, serialize, type DeserializeOptions } from 'bson';
+import { crc32 } from './crc32.js';
 
 /**
  * The on-disk framing of journal and snapshot records:
- * [u32 length of the BSON][u32 CRC-32 of the BSON][BSON]. A frame that is cut
- * short, fails its checksum or does not parse marks the end of the usable data.
+ * [u32 LE length of the BSON][u32 LE CRC-32 of the BSON][BSON document].
+ * A frame that is cut short, fails its checksum or does not parse marks the
+ * end of the usable data.
  */
 export type LogRecord = Record<string, unknown>;
 
-const HEADER = 8;
+export const FRAME_HEADER_BYTES = 8;
 
-/** Frames one record. */
+/** Returns one record framed for the journal (throws if the record cannot be serialized). */
 export function encodeFrame(record: LogRecord): Buffer {
   const body = serialize(record);
-  const frame = Buffer.allocUnsafe(HEADER + body.length);
+  const frame = Buffer.allocUnsafe(FRAME_HEADER_BYTES + body.length);
   frame.writeUInt32LE(body.length, 0);
   frame.writeUInt32LE(crc32(body), 4);
-  frame.set(body, HEADER);
+  frame.set(body, FRAME_HEADER_BYTES);
   return frame;
 }
+
+/** Returns the frames of `records` concatenated in order. */
+export function encodeFrames(records: readonly LogRecord[]): Buffer {
+  if (records.length === 1) return encodeFrame(records[0]);
+  return Buffer.concat(records.map(encodeFrame));
+}
+
+export type DamageReason = 'short frame' | 'bad length' | 'bad checksum' | 'bad BSON';
 
 export interface DecodedFrames {
   records: LogRecord[];
   /** Bytes of intact frames from the start; anything after is torn or corrupt. */
   goodBytes: number;
+  /** Why decoding stopped before the end of the buffer (absent when every byte was read). */
+  damage?: DamageReason;
+  /** Offset of the first intact frame after the damage, if any: then the damage is in the middle, not a torn tail. */
+  resumesAt?: number;
 }
 
-/** Reads frames until the end or the first damaged one. */
-export function decodeFrames(buf: Buffer): DecodedFrames {
+/** Returns the length of an intact frame at `offset` (checksum and BSON length agree), or a damage reason. */
+function frameAt(buf: Buffer, offset: number): number | DamageReason {
+  if (offset + FRAME_HEADER_BYTES > buf.length) return 'short frame';
+  const length = buf.readUInt32LE(offset);
+  if (length < 5) return 'bad length';
+  const end = offset + FRAME_HEADER_BYTES + length;
+  if (end > buf.length) return 'short frame';
+  if (buf.readInt32LE(offset + FRAME_HEADER_BYTES) !== length) return 'bad length';
+  if (crc32(buf.subarray(offset + FRAME_HEADER_BYTES, end)) !== buf.readUInt32LE(offset + 4)) return 'bad checksum';
+  return length;
+}
+
+/** Returns the offset of the next intact frame after `from`, or undefined (scans byte by byte; used only past damage). */
+export function findNextFrame(buf: Buffer, from: number): number | undefined {
+  for (let offset = from + 1; offset + FRAME_HEADER_BYTES + 5 <= buf.length; offset++) {
+    if (typeof frameAt(buf, offset) === 'number') return offset;
+  }
+  return undefined;
+}
+
+/** Decodes frames from the start of `buf` until its end or the first damaged frame. */
+export function decodeFrames(buf: Buffer, options: DeserializeOptions = {}): DecodedFrames {
   const records: LogRecord[] = [];
   let offset = 0;
-  while (offset + HEADER <= buf.length) {
-    const length = buf.readUInt32LE(offset);
-    const checksum = buf.readUInt32LE(offset + 4);
-    const end = offset + HEADER + length;
-    if (length < 5 || end > buf.length) break;
-    const body = buf.subarray(offset + HEADER, end);
-    if (crc32(body) !== checksum) break;
+  let damage: DamageReason | undefined;
+  while (offset < buf.length) {
+    const length = frameAt(buf, offset);
+    if (typeof length !== 'number') {
+      damage = length;
+      break;
+    }
+    const end = offset + FRAME_HEADER_BYTES + length;
     try {
-      records.push(deserialize(body) as LogRecord);
+      records.push(deserialize(buf.subarray(offset + FRAME_HEADER_BYTES, end), options) as LogRecord);
     } catch {
+      damage = 'bad BSON';
       break;
     }
     offset = end;
   }
-  return { records, goodBytes: offset };
+  if (!damage) return { records, goodBytes: offset };
+  return { records, goodBytes: offset, damage, resumesAt: findNextFrame(buf, offset) };
 }
