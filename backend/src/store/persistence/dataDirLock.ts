@@ -20,9 +20,11 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Returns the pid written in the lock file: NaN for garbage or a vanished file, 0 for an empty file. */
 function readHolder(path: string): number {
   try {
-    return Number(readFileSync(path, 'utf8').trim());
+    const text = readFileSync(path, 'utf8').trim();
+    return text === '' ? 0 : Number(text);
   } catch {
     return NaN; // vanished or unreadable between our create attempt and this read
   }
@@ -67,7 +69,7 @@ export function lockDataDir(dataDir: string, logger?: LockLogger): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = readHolder(path);
       // An empty lock a moment old: another process created it and is writing its pid right now.
-      if (!(holder > 0) && Date.now() - mtimeMs(path) < 2000) throw new Error(`data directory ${dataDir} is being locked by another process (store.lock); stop it or choose another DATA_DIR`);
+      if (holder === 0 && Date.now() - mtimeMs(path) < 2000) throw new Error(`data directory ${dataDir} is being locked by another process (store.lock); stop it or choose another DATA_DIR`);
       // Our own pid in a lock this process does not hold is a leftover from an earlier
       // process that had the same pid (common for pid 1 in containers): stale.
       if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) throw inUse(dataDir, holder);
