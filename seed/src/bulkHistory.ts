@@ -47,7 +47,11 @@ export async function seedBulkHistory(conn: Connection, data: ReferenceData, opt
   const start = until - opts.days * 86_400_000;
   const cells = data.cells;
   const devicesByCategory = new Map<string, typeof data.devices>();
-  for (const d of data.devices) devicesByCategory.set(d.categoryCode, [...(devicesByCategory.get(d.categoryCode) ?? []), d]);
+  for (const d of data.devices) {
+    const list = devicesByCategory.get(d.categoryCode);
+    if (list) list.push(d);
+    else devicesByCategory.set(d.categoryCode, [d]);
+  }
   const cellByCode = new Map(cells.map((c) => [c.code, c]));
   const dayCounters = new Map<string, number>();
   for (const c of await models.Counter.find({ _id: { $regex: '^case:' } }).lean()) dayCounters.set(String(c._id).slice(5), c.value);
