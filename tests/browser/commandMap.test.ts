@@ -1,27 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CELL, ORIGIN, pointIn } from '../support/fixtures.js';
 import { login, startTestBackend } from '../support/platform.js';
+import { browserAvailable, launchBrowser, signIn as signInAt } from './browserSupport.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.REQUIRE_E2E === '1') {
-  throw new Error(`browser tests need Debian's chromium at ${CHROMIUM} (apt-get install -y chromium); REQUIRE_E2E=1 makes this a failure`);
-}
-if (!available) console.warn(`[skip] browser tests: ${CHROMIUM} not found (apt-get install -y chromium to run them)`);
-
-/** True when frontend/dist is missing or older than any source of the web app (the backend serves dist as built). */
-function distIsStale(): boolean {
-  const built = 'frontend/dist/index.html';
-  if (!existsSync(built)) return true;
-  const builtAt = statSync(built).mtimeMs;
-  const newest = (path: string): number =>
-    statSync(path).isDirectory() ? Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name)))) : statSync(path).mtimeMs;
-  return ['frontend/src', 'frontend/index.html', 'frontend/vite.config.ts', 'frontend/package.json'].some((p) => existsSync(p) && newest(p) > builtAt);
-}
+const available = browserAvailable();
 
 /** A one-feature offline basemap (a pond over the district) so the test sees the vector basemap drawn. */
 const POND = {
@@ -53,24 +37,12 @@ describe.skipIf(!available)('command map in a real browser', () => {
     return (await res.json()) as { id: string; code: string };
   }
 
-  async function signIn(page: Page): Promise<void> {
-    page.setDefaultTimeout(10_000);
-    await page.goto(backend.url);
-    await page.getByTestId('login-username').fill('commander');
-    await page.getByTestId('login-password').fill('onegrid');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('command-map').waitFor();
-    await expect.poll(() => page.locator('[data-testid=live-badge].on').count(), { timeout: 10_000 }).toBe(1);
-  }
+  const signIn = (page: Parameters<typeof signInAt>[0]) => signInAt(page, backend.url);
 
   beforeAll(async () => {
-    if (distIsStale()) {
-      const build = spawnSync('npm', ['run', 'build', '-w', 'frontend'], { stdio: 'inherit' });
-      if (build.status !== 0) throw new Error('frontend build failed');
-    }
+    browser = await launchBrowser();
     backend = await startTestBackend({ beforeListen: async (deps) => void (await deps.models.BasemapLayer.create(POND)) });
     token = await login(backend.url, 'commander');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,58 +1,57 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackend, type RunningBackend } from '../../backend/src/server.js';
 import { seedDemo, type SeedSummary } from '../../seed/src/seedDemo.js';
+import { DEMO_DEVICE } from '../../seed/src/secrets.js';
 import { freshDbUri } from '../support/db.js';
+import { browserAvailable, launchBrowser, signIn } from './browserSupport.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
+const available = browserAvailable();
 
-// What a newcomer sees after `npm start` on an empty data directory: the demo
-// district seeded by seedDemo (as scripts/startPlatform.ts does), drawn on the
-// command map over the offline basemap. The screenshot lands in test-output/.
-describe.skipIf(!available)('the demo district in a real browser', () => {
+describe.skipIf(!available)('the seeded demo district in a real browser', () => {
   let backend: RunningBackend;
   let browser: Browser;
-  let summary: SeedSummary;
+  let seeded: SeedSummary;
 
   beforeAll(async () => {
-    if (!existsSync('frontend/dist/index.html')) {
-      const build = spawnSync('npm', ['run', 'build', '-w', 'frontend'], { stdio: 'inherit' });
-      if (build.status !== 0) throw new Error('frontend build failed');
-    }
+    browser = await launchBrowser();
     backend = await startBackend({
       cron: false,
-      env: { DATA_DIR: mkdtempSync(join(tmpdir(), 'onegrid-demo-')), PORT: '0', HOST: '127.0.0.1', MONGODB_URI: freshDbUri('demo').uri, LOG_LEVEL: 'warn' },
+      env: { DATA_DIR: mkdtempSync(join(tmpdir(), 'onegrid-web-')), PORT: '0', HOST: '127.0.0.1', MONGODB_URI: freshDbUri('web').uri, LOG_LEVEL: 'warn', DEMO_MODE: 'true' },
       beforeListen: async (deps) => {
-        summary = await seedDemo(deps.conn, { scale: 'demo', history: 3 });
+        seeded = await seedDemo(deps.conn, { scale: 'tiny', history: 0 });
         await deps.geo.reload();
       },
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
-  }, 300_000);
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await backend?.stop();
   });
 
-  it('signs in as the demo commander and draws the grid cells, the basemap and past incidents', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(20_000);
-    await page.goto(backend.url);
-    await page.getByTestId('login-username').fill('commander');
-    await page.getByTestId('login-password').fill('onegrid');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('command-map').waitFor();
-    await expect.poll(() => page.locator('.leaflet-overlay-pane path.grid-cell').count(), { timeout: 30_000 }).toBeGreaterThan(100);
-    await expect.poll(() => page.locator('.leaflet-basemap-pane path').count(), { timeout: 30_000 }).toBeGreaterThan(50);
-    expect(summary.gridCells).toBeGreaterThan(1000);
-    await page.waitForTimeout(1500);
+  it('draws every grid cell, community and basemap feature, and shows a sensor alarm live', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, backend.url, 'commander', 'onegrid');
+    await expect.poll(() => page.locator('.leaflet-overlay-pane path.grid-cell').count(), { timeout: 10_000 }).toBe(seeded.gridCells);
+    await expect.poll(() => page.locator('.leaflet-overlay-pane path.community-boundary').count()).toBe(seeded.communities);
+    await expect.poll(() => page.locator('.leaflet-basemap-pane path').count()).toBe(seeded.basemapFeatures);
+    const before = await page.locator('.incident-marker').count();
+
+    // The gateway's path: a well-cover alarm over the ingest API with the service token.
+    const res = await fetch(`${backend.url}/api/ingest/device-alarms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${backend.secrets.SERVICE_TOKEN}` },
+      body: JSON.stringify({ deviceId: DEMO_DEVICE.deviceId, messageId: 'browser-alarm-1', alarmType: 'tilt', severity: 'critical', value: 25, unit: 'deg' }),
+    });
+    expect(res.status).toBe(201);
+    const { code } = (await res.json()) as { code: string };
+    await expect.poll(() => page.locator('.incident-marker').count(), { timeout: 10_000 }).toBe(before + 1);
+    await expect.poll(() => page.getByTestId('incident-list').innerText(), { timeout: 10_000 }).toContain(code);
     mkdirSync('test-output', { recursive: true });
     await page.screenshot({ path: 'test-output/demo-district.png' });
     await page.close();
-  }, 120_000);
+  });
 });
