@@ -2,6 +2,7 @@ import { Long, serialize } from 'bson';
 import { storeErrors } from '../engine/storeError.js';
 import { findDocuments } from '../engine/findDocuments.js';
 import { applyProjection } from '../engine/projection.js';
+import { isTopLevelProjection, projectTopLevel } from '../engine/rawProjection.js';
 import { typedOf } from '../engine/storeEngine.js';
 import type { StoredDoc } from '../engine/storeCollection.js';
 import { valueKey, valuesAtPath, type Doc } from '../engine/values.js';
@@ -11,6 +12,7 @@ import { rejectUnsupportedQuery } from './unsupportedFeatures.js';
 /** The output bytes of a document under a projection (the stored bytes themselves when there is none). */
 export function projectedBytes(doc: StoredDoc, projection: Doc | undefined): Buffer {
   if (!projection || Object.keys(projection).length === 0) return doc.raw;
+  if (isTopLevelProjection(projection)) return projectTopLevel(doc.raw, projection);
   return Buffer.from(serialize(applyProjection(typedOf(doc), doc.view, projection)));
 }
 
