@@ -35,7 +35,8 @@ export async function seedBulkHistory(conn: Connection, data: ReferenceData, opt
   const models = createModels(conn);
   const total = Math.round(opts.days * opts.perDay);
   const templateCount = opts.templates ?? 300;
-  const played = await seedHistory(conn, { days: opts.days, perDay: templateCount / opts.days, until: opts.until, seed: opts.seed, log: opts.log });
+  const until = Math.floor((opts.until ?? new Date()).getTime() / 60_000) * 60_000;
+  const played = await seedHistory(conn, { days: opts.days, perDay: templateCount / opts.days, until: new Date(until), seed: opts.seed, log: opts.log });
   const templates = (await models.Incident.find({ idempotencyKey: { $regex: ':hist-\\d+$' }, status: { $ne: 'merged' }, duplicateIds: { $size: 0 } }).sort({ idempotencyKey: 1 }).lean<Incident[]>()).filter(
     (t) => !t.unlocated,
   );
@@ -43,7 +44,6 @@ export async function seedBulkHistory(conn: Connection, data: ReferenceData, opt
   const clones = Math.max(0, total - templates.length);
   if (!templates.length || done >= clones) return { ...played, cloned: 0 };
 
-  const until = (opts.until ?? new Date()).getTime();
   const start = until - opts.days * 86_400_000;
   const cells = data.cells;
   const devicesByCategory = new Map<string, typeof data.devices>();
