@@ -8,6 +8,7 @@ import { startGateway, type RunningGateway } from '../../device-gateway/src/gate
 import { seedDemo } from '../../seed/src/seedDemo.js';
 import { runSimulation } from '../../seed/src/simulation.js';
 import { freshDbUri } from '../support/db.js';
+import { connackCode } from '../../device-gateway/src/testSupport/mqttClients.js';
 import { login } from '../support/platform.js';
 
 // The load simulator against a started platform (backend + gateway + store)
@@ -46,6 +47,12 @@ describe('the simulator against a running platform', () => {
 
   it('logs in every demo account over HTTP with the seeded password', async () => {
     for (const username of ['admin', 'commander', 'supervisor', 'dept-sz', 'worker-01']) expect(await login(backend.url, username)).toMatch(/\S+\.\S+\.\S+/);
+  });
+
+  it('lets the demo device connect over MQTT with token demo, and no one with a wrong token', async () => {
+    const url = `mqtt://127.0.0.1:${gateway.mqttPort}`;
+    expect(await connackCode(url, { username: 'demo-cover-001', password: 'demo', clientId: 'demo-cover-001' })).toBe(0);
+    expect(await connackCode(url, { username: 'demo-cover-001', password: 'wrong', clientId: 'demo-cover-001-x' })).toBe(5);
   });
 
   it('creates incidents from alarms, worker reports and complaints for a few seconds with zero errors', async () => {
