@@ -8,12 +8,12 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
 /** True when chromium is installed. Without it the tests are skipped with a notice, or fail under REQUIRE_E2E=1. */
-export function browserAvailable(): boolean {
-  const available = existsSync(CHROMIUM);
-  if (!available && process.env.REQUIRE_E2E === '1') {
-    throw new Error(`browser tests need Debian's chromium at ${CHROMIUM} (apt-get install -y chromium); REQUIRE_E2E=1 makes this a failure`);
+export function browserAvailable(executable = CHROMIUM, env: Record<string, string | undefined> = process.env): boolean {
+  const available = existsSync(executable);
+  if (!available && env.REQUIRE_E2E === '1') {
+    throw new Error(`browser tests need Debian's chromium at ${executable} (apt-get install -y chromium); REQUIRE_E2E=1 makes this a failure`);
   }
-  if (!available) console.warn(`[skip] browser tests: ${CHROMIUM} not found (apt-get install -y chromium to run them)`);
+  if (!available) console.warn(`[skip] browser tests: ${executable} not found (apt-get install -y chromium to run them)`);
   return available;
 }
 

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useCategories, useDepartments, useIncident } from '../api/incidents';
 import type { IncidentView } from '../model/types';
 import { ActionBar } from './ActionBar';
-import { categoryName, departmentName } from '../model/directoryNames';
+import { Assignments } from './Assignments';
+import { categoryName } from '../model/directoryNames';
 import { ClockBadge } from './ClockBadge';
 import { Timeline } from './Timeline';
 
@@ -33,7 +34,6 @@ export function IncidentDetail({ id, refreshKey, onClose, onChanged }: Props) {
     setLocal({ ...updated, timeline: updated.timeline ?? incident.timeline });
     onChanged(updated);
   };
-  const lead = incident.assignments?.find((a) => a.role === 'lead');
   return (
     <aside className="incident-detail" data-testid="incident-detail">
       <header>
@@ -61,10 +61,12 @@ export function IncidentDetail({ id, refreshKey, onClose, onChanged }: Props) {
             <dd>{incident.address}</dd>
           </>
         )}
-        {lead && (
+        {(incident.assignments?.length ?? 0) > 0 && (
           <>
-            <dt>{t('detail.lead')}</dt>
-            <dd>{departmentName(departments, lead.departmentCode, i18n.language)}</dd>
+            <dt>{t('detail.assignments')}</dt>
+            <dd>
+              <Assignments assignments={incident.assignments!} departments={departments} />
+            </dd>
           </>
         )}
         <dt>{t('detail.deadline')}</dt>

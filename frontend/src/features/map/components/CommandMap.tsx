@@ -38,7 +38,7 @@ export function CommandMap({ incidents, selectedId, onSelect }: Props) {
   onSelectRef.current = onSelect;
 
   useEffect(() => {
-    const m = L.map(container.current!, { zoomControl: true, attributionControl: true }).setView(INITIAL_VIEW, 14);
+    const m = L.map(container.current!, { zoomControl: false, attributionControl: true }).setView(INITIAL_VIEW, 14);
     m.createPane('basemap').style.zIndex = '250';
     groups.current = { basemap: L.layerGroup().addTo(m), areas: L.layerGroup().addTo(m), grids: L.layerGroup().addTo(m), markers: L.layerGroup().addTo(m) };
     map.current = m;
@@ -51,15 +51,19 @@ export function CommandMap({ incidents, selectedId, onSelect }: Props) {
     };
   }, []);
 
-  // Layer switcher; rebuilt when the language changes so its labels follow.
+  // Zoom buttons and layer switcher; rebuilt when the language changes so their labels follow.
   useEffect(() => {
     const m = map.current;
     const g = groups.current;
     if (!m || !g) return;
+    const zoom = L.control.zoom({ zoomInTitle: t('layers.zoomIn'), zoomOutTitle: t('layers.zoomOut') }).addTo(m);
     const control = L.control
       .layers(undefined, { [t('layers.basemap')]: g.basemap, [t('layers.communities')]: g.areas, [t('layers.grids')]: g.grids, [t('layers.incidents')]: g.markers }, { collapsed: true, position: 'topright' })
       .addTo(m);
-    return () => void control.remove();
+    return () => {
+      zoom.remove();
+      control.remove();
+    };
   }, [t]);
 
   useEffect(() => {
