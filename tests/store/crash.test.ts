@@ -158,7 +158,7 @@ describe('durability under SIGKILL', () => {
     await kill(store);
   }, 240_000);
 
-  it.skipIf(realMongo).concurrent('recovers from a torn or corrupted journal tail and keeps what came before', async () => {
+  it.skipIf(realMongo).concurrent('recovers from a torn or corrupted journal tail and keeps what came before', async ({ expect }) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'onegrid-torn-'));
     dirs.push(dataDir);
     const port = await freePort();
@@ -188,7 +188,7 @@ describe('durability under SIGKILL', () => {
     await kill(store);
   }, 60_000);
 
-  it.skipIf(realMongo).concurrent('refuses a second store on a data directory that is in use, naming the process', async () => {
+  it.skipIf(realMongo).concurrent('refuses a second store on a data directory that is in use, naming the process', async ({ expect }) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'onegrid-lock-'));
     dirs.push(dataDir);
     const store = await startStoreCli(dataDir, await freePort());
