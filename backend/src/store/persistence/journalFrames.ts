@@ -1,5 +1,5 @@
-import { deserialize, serialize, type DeserializeOptions } from 'bson';
-import { crc32 } from './crc32.js';
+import { deserialize, serialize, type DeserializeOptions } from "bson";
+import { crc32 } from "./crc32.js";
 
 /**
  * The on-disk framing of journal and snapshot records:
@@ -27,7 +27,8 @@ export function encodeFrames(records: readonly LogRecord[]): Buffer {
   return Buffer.concat(records.map(encodeFrame));
 }
 
-export type DamageReason = 'short frame' | 'bad length' | 'bad checksum' | 'bad BSON';
+export type DamageReason =
+  "short frame" | "bad length" | "bad checksum" | "bad BSON";
 
 export interface DecodedFrames {
   records: LogRecord[];
@@ -41,44 +42,66 @@ export interface DecodedFrames {
 
 /** Returns the length of an intact frame at `offset` (checksum and BSON length agree), or a damage reason. */
 function frameAt(buf: Buffer, offset: number): number | DamageReason {
-  if (offset + FRAME_HEADER_BYTES > buf.length) return 'short frame';
+  if (offset + FRAME_HEADER_BYTES > buf.length) return "short frame";
   const length = buf.readUInt32LE(offset);
-  if (length < 5) return 'bad length';
+  if (length < 5) return "bad length";
   const end = offset + FRAME_HEADER_BYTES + length;
-  if (end > buf.length) return 'short frame';
-  if (buf.readInt32LE(offset + FRAME_HEADER_BYTES) !== length) return 'bad length';
-  if (crc32(buf.subarray(offset + FRAME_HEADER_BYTES, end)) !== buf.readUInt32LE(offset + 4)) return 'bad checksum';
+  if (end > buf.length) return "short frame";
+  if (buf.readInt32LE(offset + FRAME_HEADER_BYTES) !== length)
+    return "bad length";
+  if (
+    crc32(buf.subarray(offset + FRAME_HEADER_BYTES, end)) !==
+    buf.readUInt32LE(offset + 4)
+  )
+    return "bad checksum";
   return length;
 }
 
 /** Returns the offset of the next intact frame after `from`, or undefined (scans byte by byte; used only past damage). */
 export function findNextFrame(buf: Buffer, from: number): number | undefined {
-  for (let offset = from + 1; offset + FRAME_HEADER_BYTES + 5 <= buf.length; offset++) {
-    if (typeof frameAt(buf, offset) === 'number') return offset;
+  for (
+    let offset = from + 1;
+    offset + FRAME_HEADER_BYTES + 5 <= buf.length;
+    offset++
+  ) {
+    if (typeof frameAt(buf, offset) === "number") return offset;
   }
   return undefined;
 }
 
 /** Decodes frames from the start of `buf` until its end or the first damaged frame. */
-export function decodeFrames(buf: Buffer, options: DeserializeOptions = {}): DecodedFrames {
+export function decodeFrames(
+  buf: Buffer,
+  options: DeserializeOptions = {},
+): DecodedFrames {
   const records: LogRecord[] = [];
   let offset = 0;
   let damage: DamageReason | undefined;
   while (offset < buf.length) {
     const length = frameAt(buf, offset);
-    if (typeof length !== 'number') {
+    if (typeof length !== "number") {
       damage = length;
       break;
     }
     const end = offset + FRAME_HEADER_BYTES + length;
     try {
-      records.push(deserialize(buf.subarray(offset + FRAME_HEADER_BYTES, end), options) as LogRecord);
+      records.push(
+        deserialize(
+          buf.subarray(offset + FRAME_HEADER_BYTES, end),
+          options,
+        ) as LogRecord,
+      );
     } catch {
-      damage = 'bad BSON';
+      damage = "bad BSON";
       break;
     }
     offset = end;
   }
   if (!damage) return { records, goodBytes: offset };
-  return { records, goodBytes: offset, damage, resumesAt: findNextFrame(buf, offset) };
+  return {
+    records,
+    goodBytes: offset,
+    damage,
+    resumesAt: findNextFrame(buf, offset),
+  };
 }

@@ -1,9 +1,24 @@
-import { existsSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { DeserializeOptions } from 'bson';
-import { decodeFrames, type LogRecord } from './journalFrames.js';
-import { corruptPath, fsyncDir, journalGenerations, journalPath, snapshotGenerations, snapshotPath, temporaryFiles } from './generationFiles.js';
-import { readSnapshot } from './snapshotFile.js';
+import {
+  existsSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import type { DeserializeOptions } from "bson";
+import { decodeFrames, type LogRecord } from "./journalFrames.js";
+import {
+  corruptPath,
+  fsyncDir,
+  journalGenerations,
+  journalPath,
+  snapshotGenerations,
+  snapshotPath,
+  temporaryFiles,
+} from "./generationFiles.js";
+import { readSnapshot } from "./snapshotFile.js";
 
 /** Log lines go here (pino-compatible). */
 export interface RecoveryLogger {
@@ -30,7 +45,11 @@ export interface Recovered {
 }
 
 /** Picks the newest intact snapshot; past a damaged one, only an older snapshot whose journal chain is complete (or generation 0's journals alone). */
-function chooseBase(dir: string, options: DeserializeOptions, logger?: RecoveryLogger): { base: number; records: LogRecord[]; damaged: number[] } {
+function chooseBase(
+  dir: string,
+  options: DeserializeOptions,
+  logger?: RecoveryLogger,
+): { base: number; records: LogRecord[]; damaged: number[] } {
   const journals = new Set(journalGenerations(dir));
   const newestJournal = Math.max(-1, ...journals);
   const chainComplete = (b: number) => {
@@ -42,19 +61,26 @@ function chooseBase(dir: string, options: DeserializeOptions, logger?: RecoveryL
   for (const g of snapshotGenerations(dir).reverse()) {
     const read = readSnapshot(dir, g, options);
     if (read.ok && (damaged.length === 0 || chainComplete(g))) {
-      if (damaged.length) logger?.error({ damaged, using: g }, 'store: newest snapshot damaged; recovering from an older generation');
+      if (damaged.length)
+        logger?.error(
+          { damaged, using: g },
+          "store: newest snapshot damaged; recovering from an older generation",
+        );
       return { base: g, records: read.records, damaged };
     }
     if (!read.ok) {
-      logger?.error({ file: snapshotPath(dir, g), problem: read.problem }, 'store: snapshot damaged');
+      logger?.error(
+        { file: snapshotPath(dir, g), problem: read.problem },
+        "store: snapshot damaged",
+      );
       damaged.push(g);
       problems.push(`${snapshotPath(dir, g)}: ${read.problem}`);
     }
   }
   if (damaged.length && !(journals.has(0) && chainComplete(0))) {
     throw new Error(
-      `snapshot damaged and no older generation can replace it (${problems.join('; ')}); ` +
-        'restore the data directory from a backup, or move the file aside to start from the journals alone (data will be missing)',
+      `snapshot damaged and no older generation can replace it (${problems.join("; ")}); ` +
+        "restore the data directory from a backup, or move the file aside to start from the journals alone (data will be missing)",
     );
   }
   return { base: 0, records: [], damaged };
@@ -68,9 +94,13 @@ function chooseBase(dir: string, options: DeserializeOptions, logger?: RecoveryL
  * .corrupt file. Never fails for journal damage; fails with a clear error only
  * when a damaged snapshot has no replacement.
  */
-export function recoverDataDir(dir: string, options: DeserializeOptions, logger?: RecoveryLogger): Recovered {
+export function recoverDataDir(
+  dir: string,
+  options: DeserializeOptions,
+  logger?: RecoveryLogger,
+): Recovered {
   for (const f of temporaryFiles(dir)) {
-    logger?.warn({ file: f }, 'store: removing an interrupted snapshot');
+    logger?.warn({ file: f }, "store: removing an interrupted snapshot");
     rmSync(join(dir, f), { force: true });
   }
   const { base, records: snapshot, damaged } = chooseBase(dir, options, logger);
@@ -90,8 +120,12 @@ export function recoverDataDir(dir: string, options: DeserializeOptions, logger?
     const g = journals[i];
     if (g !== base + i) {
       // A missing generation: what follows was written on top of changes we no longer have.
-      logger?.error({ missing: base + i }, 'store: journal generation missing; later journals set aside');
-      for (const later of journals.slice(i)) setAside.push(setAsideFile(journalPath(dir, later)));
+      logger?.error(
+        { missing: base + i },
+        "store: journal generation missing; later journals set aside",
+      );
+      for (const later of journals.slice(i))
+        setAside.push(setAsideFile(journalPath(dir, later)));
       break;
     }
     const path = journalPath(dir, g);
@@ -106,7 +140,15 @@ export function recoverDataDir(dir: string, options: DeserializeOptions, logger?
     truncatedBytes += dropped;
     const isLast = i === journals.length - 1;
     if (isLast && decoded.resumesAt === undefined) {
-      logger?.warn({ file: path, keptBytes: decoded.goodBytes, droppedBytes: dropped, reason: decoded.damage }, 'store: journal tail torn or corrupt; truncated to the last intact record');
+      logger?.warn(
+        {
+          file: path,
+          keptBytes: decoded.goodBytes,
+          droppedBytes: dropped,
+          reason: decoded.damage,
+        },
+        "store: journal tail torn or corrupt; truncated to the last intact record",
+      );
       truncateSync(path, decoded.goodBytes);
       continue;
     }
@@ -114,16 +156,35 @@ export function recoverDataDir(dir: string, options: DeserializeOptions, logger?
     writeFileSync(backup, buf.subarray(decoded.goodBytes));
     setAside.push(backup);
     truncateSync(path, decoded.goodBytes);
-    const later = journals.slice(i + 1).map((l) => setAsideFile(journalPath(dir, l)));
+    const later = journals
+      .slice(i + 1)
+      .map((l) => setAsideFile(journalPath(dir, l)));
     setAside.push(...later);
     logger?.error(
-      { file: path, atByte: decoded.goodBytes, droppedBytes: dropped, reason: decoded.damage, intactFrameAt: decoded.resumesAt, backup, laterJournals: later },
-      'store: JOURNAL CORRUPTED IN THE MIDDLE; replay stopped at the damage, the rest is kept in the .corrupt files',
+      {
+        file: path,
+        atByte: decoded.goodBytes,
+        droppedBytes: dropped,
+        reason: decoded.damage,
+        intactFrameAt: decoded.resumesAt,
+        backup,
+        laterJournals: later,
+      },
+      "store: JOURNAL CORRUPTED IN THE MIDDLE; replay stopped at the damage, the rest is kept in the .corrupt files",
     );
     break;
   }
   if (setAside.length) fsyncDir(dir);
-  return { replay, snapshotRecords: snapshot.length, journalRecords, truncatedBytes, setAside, base, generation, journalBytes };
+  return {
+    replay,
+    snapshotRecords: snapshot.length,
+    journalRecords,
+    truncatedBytes,
+    setAside,
+    base,
+    generation,
+    journalBytes,
+  };
 }
 
 function setAsideFile(path: string): string {
@@ -135,8 +196,14 @@ function setAsideFile(path: string): string {
 /** Deletes the snapshots and journals of generations before `base` (superseded by its snapshot). */
 export function dropOlderGenerations(dir: string, base: number): void {
   let dropped = 0;
-  for (const g of snapshotGenerations(dir)) if (g < base) (rmSync(snapshotPath(dir, g), { force: true }), dropped++);
-  for (const g of journalGenerations(dir)) if (g < base) (rmSync(journalPath(dir, g), { force: true }), dropped++);
+  const older = [
+    ...snapshotGenerations(dir).map((g) => ({ g, path: snapshotPath(dir, g) })),
+    ...journalGenerations(dir).map((g) => ({ g, path: journalPath(dir, g) })),
+  ];
+  for (const { g, path } of older) {
+    if (g >= base) continue;
+    rmSync(path, { force: true });
+    dropped++;
+  }
   if (dropped) fsyncDir(dir);
 }
-

@@ -1,15 +1,20 @@
-import { readFileSync, renameSync, rmSync } from 'node:fs';
-import { open } from 'node:fs/promises';
-import type { DeserializeOptions } from 'bson';
-import { decodeFrames, encodeFrame, encodeFrames, type LogRecord } from './journalFrames.js';
-import { fsyncDir, snapshotPath } from './generationFiles.js';
+import { readFileSync, renameSync, rmSync } from "node:fs";
+import { open } from "node:fs/promises";
+import type { DeserializeOptions } from "bson";
+import {
+  decodeFrames,
+  encodeFrame,
+  encodeFrames,
+  type LogRecord,
+} from "./journalFrames.js";
+import { fsyncDir, snapshotPath } from "./generationFiles.js";
 
 // A snapshot file is a run of frames: a header record, the state records, and
 // a trailer holding their count. Only a file whose trailer is present and
 // agrees is complete. (Snapshots from before the header existed are accepted
 // when every byte decodes.)
 
-const MAGIC = 'onegrid-store-snapshot';
+const MAGIC = "onegrid-store-snapshot";
 /** Records encoded per chunk; between chunks the writer yields so appends and requests go on. */
 const CHUNK_RECORDS = 1000;
 
@@ -18,13 +23,22 @@ const CHUNK_RECORDS = 1000;
  * chunks, fsync, rename, directory fsync; a crash at any moment leaves either
  * no snapshot-<g>.bson or a complete one.
  */
-export async function writeSnapshot(dir: string, g: number, records: readonly LogRecord[]): Promise<number> {
+export async function writeSnapshot(
+  dir: string,
+  g: number,
+  records: readonly LogRecord[],
+): Promise<number> {
   const final = snapshotPath(dir, g);
   const tmp = `${final}.tmp`;
-  const out = await open(tmp, 'w');
+  const out = await open(tmp, "w");
   let bytes = 0;
   try {
-    const header = encodeFrame({ $snapshot: MAGIC, version: 1, generation: g, createdAt: new Date() });
+    const header = encodeFrame({
+      $snapshot: MAGIC,
+      version: 1,
+      generation: g,
+      createdAt: new Date(),
+    });
     await out.write(header);
     bytes += header.length;
     for (let i = 0; i < records.length; i += CHUNK_RECORDS) {
@@ -32,7 +46,10 @@ export async function writeSnapshot(dir: string, g: number, records: readonly Lo
       await out.write(chunk);
       bytes += chunk.length;
     }
-    const trailer = encodeFrame({ $snapshotEnd: MAGIC, records: records.length });
+    const trailer = encodeFrame({
+      $snapshotEnd: MAGIC,
+      records: records.length,
+    });
     await out.write(trailer);
     bytes += trailer.length;
     await out.sync();
@@ -47,10 +64,15 @@ export async function writeSnapshot(dir: string, g: number, records: readonly Lo
   return bytes;
 }
 
-export type SnapshotRead = { ok: true; records: LogRecord[] } | { ok: false; problem: string };
+export type SnapshotRead =
+  { ok: true; records: LogRecord[] } | { ok: false; problem: string };
 
 /** Reads generation `g`'s snapshot, answering its records only when the file is complete and intact. */
-export function readSnapshot(dir: string, g: number, options: DeserializeOptions): SnapshotRead {
+export function readSnapshot(
+  dir: string,
+  g: number,
+  options: DeserializeOptions,
+): SnapshotRead {
   let buf: Buffer;
   try {
     buf = readFileSync(snapshotPath(dir, g));
@@ -58,14 +80,25 @@ export function readSnapshot(dir: string, g: number, options: DeserializeOptions
     return { ok: false, problem: `unreadable: ${(err as Error).message}` };
   }
   const decoded = decodeFrames(buf, options);
-  if (decoded.damage) return { ok: false, problem: `${decoded.damage} at byte ${decoded.goodBytes} of ${buf.length}` };
+  if (decoded.damage)
+    return {
+      ok: false,
+      problem: `${decoded.damage} at byte ${decoded.goodBytes} of ${buf.length}`,
+    };
   const records = decoded.records;
   if (records.length === 0 || records[0].$snapshot !== MAGIC) {
-    return records.length > 0 ? { ok: true, records } : { ok: false, problem: 'empty file' }; // an older snapshot without header
+    return records.length > 0
+      ? { ok: true, records }
+      : { ok: false, problem: "empty file" }; // an older snapshot without header
   }
   const trailer = records[records.length - 1];
   const count = records.length - 2;
-  if (records.length < 2 || trailer.$snapshotEnd !== MAGIC) return { ok: false, problem: 'no trailer (incomplete)' };
-  if (Number(trailer.records) !== count) return { ok: false, problem: `trailer counts ${String(trailer.records)} records, file holds ${count}` };
+  if (records.length < 2 || trailer.$snapshotEnd !== MAGIC)
+    return { ok: false, problem: "no trailer (incomplete)" };
+  if (Number(trailer.records) !== count)
+    return {
+      ok: false,
+      problem: `trailer counts ${String(trailer.records)} records, file holds ${count}`,
+    };
   return { ok: true, records: records.slice(1, -1) };
 }
