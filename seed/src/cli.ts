@@ -52,7 +52,9 @@ export function formatSummary(s: SeedSummary): string {
   const written = Object.entries(s.written)
     .map(([k, c]) => `${k} +${c.inserted}${c.changed ? ` ~${c.changed}` : ''}${c.unchanged ? ` =${c.unchanged}` : ''}`)
     .join(', ');
-  const history = !s.history ? 'none' : s.history.skipped ? 'present already (skipped)' : `${s.history.reported} cases, ${s.history.actions} actions, ${s.history.errors} errors${s.history.firstError ? ` (first: ${s.history.firstError})` : ''}`;
+  const h = s.history as (SeedSummary['history'] & { cloned?: number }) | null;
+  const cloned = h?.cloned ? ` + ${h.cloned} cloned from them` : '';
+  const history = !h ? 'none' : h.skipped && !h.cloned ? 'present already (skipped)' : `${h.reported} cases played through the commands${cloned}, ${h.actions} actions, ${h.errors} errors${h.firstError ? ` (first: ${h.firstError})` : ''}`;
   return [
     `OneGrid seed (${s.scale}) done in ${(s.elapsedMs / 1000).toFixed(1)} s, peak RSS ${s.peakRssMB} MB`,
     `  place      ${s.districts} district(s), ${s.streets} streets, ${s.communities} communities, ${s.gridCells} grid cells, ${s.basemapFeatures} basemap features`,
