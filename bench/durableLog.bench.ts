@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Binary, ObjectId, serialize } from "bson";
-import { openDurableLog } from "../backend/src/store/persistence/durableLog.js";
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Binary, ObjectId, serialize } from 'bson';
+import { openDurableLog } from '../backend/src/store/persistence/durableLog.js';
 
 // Durable-log throughput: durable single-record appends from C concurrent
 // callers (each awaits its append before the next, like acknowledged inserts),
@@ -19,14 +19,14 @@ function record(i: number) {
     n: i,
     name: `resident ${i}`,
     at: new Date(),
-    tags: ["a", "b"],
+    tags: ['a', 'b'],
     v: 1.5,
   };
-  return { o: "put", ns: "bench.docs", doc: new Binary(serialize(doc)) };
+  return { o: 'put', ns: 'bench.docs', doc: new Binary(serialize(doc)) };
 }
 
 async function run(concurrency: number, groupCommitMs: number): Promise<void> {
-  const dir = mkdtempSync(join(base, "onegrid-logbench-"));
+  const dir = mkdtempSync(join(base, 'onegrid-logbench-'));
   const { log, metrics } = await openDurableLog(dir, { groupCommitMs });
   let stop = false;
   let appends = 0;
@@ -47,10 +47,10 @@ async function run(concurrency: number, groupCommitMs: number): Promise<void> {
   console.log(
     `concurrency ${String(concurrency).padStart(3)}  window ${groupCommitMs} ms  ` +
       `${Math.round(appends / s)
-        .toLocaleString("en")
+        .toLocaleString('en')
         .padStart(7)} durable appends/s  ` +
       `${Math.round(m.fsyncs / s)
-        .toLocaleString("en")
+        .toLocaleString('en')
         .padStart(6)} fsyncs/s  ` +
       `${(appends / Math.max(1, m.fsyncs)).toFixed(1).padStart(5)} appends/fsync`,
   );
@@ -58,6 +58,5 @@ async function run(concurrency: number, groupCommitMs: number): Promise<void> {
 
 console.log(`durable log bench: ${seconds} s per case in ${base}`);
 for (const groupCommitMs of [0, 1, 2]) {
-  for (const concurrency of [1, 16, 64, 256])
-    await run(concurrency, groupCommitMs);
+  for (const concurrency of [1, 16, 64, 256]) await run(concurrency, groupCommitMs);
 }

@@ -1,7 +1,4 @@
-import {
-  openDurableLog,
-  type LogRecord,
-} from "../../backend/src/store/persistence/durableLog.js";
+import { openDurableLog, type LogRecord } from '../../backend/src/store/persistence/durableLog.js';
 
 // Child process of the durable-log crash test: opens DATA_DIR, rebuilds the
 // state from the replay, then appends continuously from several concurrent
@@ -18,27 +15,24 @@ for (const r of replay) state.set(String(r.id), r);
 /** The record for id: its payload is derived from the id, so the parent can check it is intact. */
 function recordFor(id: string): LogRecord {
   return {
-    o: "put",
-    ns: "crash.docs",
+    o: 'put',
+    ns: 'crash.docs',
     id,
     payload: `payload-${id}-`.repeat(1 + (id.length % 5)),
   };
 }
 
 let compacting = false;
-let out = "";
+let out = '';
 const flushOut = () => {
   if (out) process.stdout.write(out);
-  out = "";
+  out = '';
 };
 setInterval(flushOut, 5).unref();
 
 async function writer(w: number): Promise<void> {
   for (let i = 0; ; i++) {
-    const ids =
-      i % 7 === 3
-        ? [0, 1, 2].map((k) => `${round}-${w}-${i}-${k}`)
-        : [`${round}-${w}-${i}`];
+    const ids = i % 7 === 3 ? [0, 1, 2].map((k) => `${round}-${w}-${i}-${k}`) : [`${round}-${w}-${i}`];
     const records = ids.map(recordFor);
     for (const r of records) state.set(String(r.id), r);
     if (i % 11 === 5)
@@ -46,7 +40,7 @@ async function writer(w: number): Promise<void> {
         durable: false,
       });
     await log.append(records, { durable: true });
-    out += ids.map((id) => `${id}\n`).join("");
+    out += ids.map((id) => `${id}\n`).join('');
     if (!compacting && log.journalBytes() > 64 * 1024) {
       compacting = true;
       void log.compact([...state.values()]).finally(() => (compacting = false));

@@ -1,21 +1,12 @@
-import {
-  linkSync,
-  mkdirSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { join } from "node:path";
+import { linkSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Warnings go here (pino-compatible). */
 export interface LockLogger {
   warn(obj: object, msg: string): void;
 }
 
-export const LOCK_FILE = "store.lock";
+export const LOCK_FILE = 'store.lock';
 
 /** Data directories locked by this process (by real path), so a second open here fails even though our own pid is alive. */
 const heldHere = new Set<string>();
@@ -25,17 +16,17 @@ function alive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
 /** Returns the lock file's text and the pid in it: NaN for garbage or a vanished file, 0 for an empty file. */
 function readHolder(path: string): { text: string; pid: number } {
   try {
-    const text = readFileSync(path, "utf8");
-    return { text, pid: text.trim() === "" ? 0 : Number(text.trim()) };
+    const text = readFileSync(path, 'utf8');
+    return { text, pid: text.trim() === '' ? 0 : Number(text.trim()) };
   } catch {
-    return { text: "", pid: NaN }; // vanished or unreadable between our create attempt and this read
+    return { text: '', pid: NaN }; // vanished or unreadable between our create attempt and this read
   }
 }
 
@@ -48,10 +39,7 @@ function mtimeMs(path: string): number {
 }
 
 function inUse(dataDir: string, pid: number, cause?: unknown): Error {
-  return new Error(
-    `data directory ${dataDir} is in use by process ${pid} (store.lock); stop it or choose another DATA_DIR`,
-    { cause },
-  );
+  return new Error(`data directory ${dataDir} is in use by process ${pid} (store.lock); stop it or choose another DATA_DIR`, { cause });
 }
 
 /**
@@ -63,10 +51,10 @@ function removeStale(path: string, judged: string, dataDir: string): void {
   try {
     renameSync(path, aside);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return; // another process took it over first
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return; // another process took it over first
     throw err;
   }
-  const moved = readFileSync(aside, "utf8");
+  const moved = readFileSync(aside, 'utf8');
   if (moved !== judged) {
     try {
       linkSync(aside, path);
@@ -93,7 +81,7 @@ export function lockDataDir(dataDir: string, logger?: LockLogger): () => void {
   const path = join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      writeFileSync(path, `${process.pid}\n`, { flag: "wx" });
+      writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
       heldHere.add(key);
       let released = false;
       return () => {
@@ -103,33 +91,19 @@ export function lockDataDir(dataDir: string, logger?: LockLogger): () => void {
         rmSync(path, { force: true });
       };
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const { text, pid: holder } = readHolder(path);
-      if (Number.isNaN(holder) && text === "") continue; // vanished: try to create it again
+      if (Number.isNaN(holder) && text === '') continue; // vanished: try to create it again
       // An empty lock a moment old: another process created it and is writing its pid right now.
       if (holder === 0 && Date.now() - mtimeMs(path) < 2000) {
-        throw new Error(
-          `data directory ${dataDir} is being locked by another process (store.lock); stop it or choose another DATA_DIR`,
-          { cause: err },
-        );
+        throw new Error(`data directory ${dataDir} is being locked by another process (store.lock); stop it or choose another DATA_DIR`, { cause: err });
       }
       // Our own pid in a lock this process does not hold is a leftover from an earlier
       // process that had the same pid (common for pid 1 in containers): stale.
-      if (
-        Number.isInteger(holder) &&
-        holder > 0 &&
-        holder !== process.pid &&
-        alive(holder)
-      )
-        throw inUse(dataDir, holder, err);
-      logger?.warn(
-        { dataDir, stalePid: Number.isNaN(holder) ? null : holder },
-        "store: taking over a stale lock left by a process that is gone",
-      );
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) throw inUse(dataDir, holder, err);
+      logger?.warn({ dataDir, stalePid: Number.isNaN(holder) ? null : holder }, 'store: taking over a stale lock left by a process that is gone');
       removeStale(path, text, dataDir);
     }
   }
-  throw new Error(
-    `could not lock data directory ${dataDir} (store.lock keeps reappearing)`,
-  );
+  throw new Error(`could not lock data directory ${dataDir} (store.lock keeps reappearing)`);
 }

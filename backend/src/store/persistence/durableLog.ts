@@ -1,9 +1,9 @@
-import type { DeserializeOptions } from "bson";
-import { lockDataDir } from "./dataDirLock.js";
-import type { LogRecord } from "./journalFrames.js";
-import { JournalWriter, type WriterMetrics } from "./journalWriter.js";
-import { dropOlderGenerations, recoverDataDir } from "./recoverDataDir.js";
-import { writeSnapshot } from "./snapshotFile.js";
+import type { DeserializeOptions } from 'bson';
+import { lockDataDir } from './dataDirLock.js';
+import type { LogRecord } from './journalFrames.js';
+import { JournalWriter, type WriterMetrics } from './journalWriter.js';
+import { dropOlderGenerations, recoverDataDir } from './recoverDataDir.js';
+import { writeSnapshot } from './snapshotFile.js';
 
 export type { LogRecord };
 
@@ -74,10 +74,7 @@ export const DEFAULT_GROUP_COMMIT_MS = 2;
  * the newest intact snapshot and the journals after it (cutting torn tails),
  * and returns the records to replay plus the log to append to.
  */
-export async function openDurableLog(
-  dataDir: string,
-  opts: OpenDurableLogOptions = {},
-): Promise<OpenedLog> {
+export async function openDurableLog(dataDir: string, opts: OpenDurableLogOptions = {}): Promise<OpenedLog> {
   const started = performance.now();
   const logger = opts.logger;
   const release = lockDataDir(dataDir, logger);
@@ -85,27 +82,14 @@ export async function openDurableLog(
   let recovered: ReturnType<typeof recoverDataDir>;
   try {
     recovered = recoverDataDir(dataDir, opts.deserialize ?? {}, logger);
-    writer = await JournalWriter.open(
-      dataDir,
-      recovered.generation,
-      recovered.journalBytes,
-      opts.groupCommitMs ?? DEFAULT_GROUP_COMMIT_MS,
-      logger,
-    );
+    writer = await JournalWriter.open(dataDir, recovered.generation, recovered.journalBytes, opts.groupCommitMs ?? DEFAULT_GROUP_COMMIT_MS, logger);
     dropOlderGenerations(dataDir, recovered.base);
   } catch (err) {
     release();
     throw err;
   }
   const log = durableLogOver(dataDir, writer, release, logger);
-  const {
-    replay,
-    snapshotRecords,
-    journalRecords,
-    truncatedBytes,
-    setAside,
-    generation,
-  } = recovered;
+  const { replay, snapshotRecords, journalRecords, truncatedBytes, setAside, generation } = recovered;
   const stats: OpenStats = {
     snapshotRecords,
     journalRecords,
@@ -117,17 +101,12 @@ export async function openDurableLog(
   return { log, replay, stats, metrics: () => ({ ...writer.metrics }) };
 }
 
-function durableLogOver(
-  dir: string,
-  writer: JournalWriter,
-  release: () => void,
-  logger?: LogLogger,
-): DurableLog {
+function durableLogOver(dir: string, writer: JournalWriter, release: () => void, logger?: LogLogger): DurableLog {
   let closed = false;
   let compaction: Promise<void> = Promise.resolve();
   return {
     append(records, { durable }) {
-      if (closed) return Promise.reject(new Error("store journal is closed"));
+      if (closed) return Promise.reject(new Error('store journal is closed'));
       try {
         return writer.append(records, durable);
       } catch (err) {
@@ -136,7 +115,7 @@ function durableLogOver(
     },
     journalBytes: () => writer.bytesSinceSnapshot(),
     compact(records) {
-      if (closed) return Promise.reject(new Error("store journal is closed"));
+      if (closed) return Promise.reject(new Error('store journal is closed'));
       const failure = writer.failed();
       if (failure) return Promise.reject(failure);
       const { gen, switched } = writer.startGeneration();
@@ -152,7 +131,7 @@ function durableLogOver(
             bytes,
             ms: Math.round(performance.now() - started),
           },
-          "store: snapshot written, journal compacted",
+          'store: snapshot written, journal compacted',
         );
       });
       compaction = job.catch(() => undefined);

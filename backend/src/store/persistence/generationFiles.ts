@@ -1,5 +1,5 @@
-import { closeSync, fsyncSync, openSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { closeSync, fsyncSync, openSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 // Names of the files in a data directory. Generation g has snapshot-<g>.bson
 // (the state when g began; generation 0 has none) and journal-<g>.log (the
@@ -21,7 +21,7 @@ export function journalPath(dir: string, g: number): string {
 
 /** Returns a fresh name for setting `file` aside as damaged (never overwrites an earlier backup). */
 export function corruptPath(file: string): string {
-  return `${file}.${new Date().toISOString().replace(/[:.]/g, "-")}.${process.pid}.corrupt`;
+  return `${file}.${new Date().toISOString().replace(/[:.]/g, '-')}.${process.pid}.corrupt`;
 }
 
 function generations(dir: string, pattern: RegExp): number[] {
@@ -44,12 +44,12 @@ export function journalGenerations(dir: string): number[] {
 
 /** Returns the names of leftover temporary files (an interrupted snapshot). */
 export function temporaryFiles(dir: string): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith(".tmp"));
+  return readdirSync(dir).filter((f) => f.endsWith('.tmp'));
 }
 
 /** Fsyncs a directory so that file creations, renames and deletions in it are durable. */
 export function fsyncDir(dir: string): void {
-  const fd = openSync(dir, "r");
+  const fd = openSync(dir, 'r');
   try {
     fsyncSync(fd);
   } finally {

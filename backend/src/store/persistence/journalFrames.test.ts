@@ -1,27 +1,22 @@
-import { randomBytes } from "node:crypto";
-import { describe, expect, it } from "vitest";
-import { crc32, portableCrc32 } from "./crc32.js";
-import {
-  decodeFrames,
-  encodeFrame,
-  encodeFrames,
-  findNextFrame,
-} from "./journalFrames.js";
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { crc32, portableCrc32 } from './crc32.js';
+import { decodeFrames, encodeFrame, encodeFrames, findNextFrame } from './journalFrames.js';
 
-describe("journal frames", () => {
-  it("computes the same CRC-32 natively and with the portable table", () => {
-    expect(crc32(Buffer.from("123456789"))).toBe(0xcbf43926);
+describe('journal frames', () => {
+  it('computes the same CRC-32 natively and with the portable table', () => {
+    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
     for (let i = 0; i < 20; i++) {
       const data = randomBytes(i * 37);
       expect(portableCrc32(data)).toBe(crc32(data));
     }
   });
 
-  it("decodes what it encodes and reports where damage starts", () => {
+  it('decodes what it encodes and reports where damage starts', () => {
     const records = Array.from({ length: 5 }, (_, i) => ({
-      o: "put",
+      o: 'put',
       i,
-      s: "x".repeat(i * 10),
+      s: 'x'.repeat(i * 10),
     }));
     const buf = encodeFrames(records);
     expect(decodeFrames(buf)).toEqual({ records, goodBytes: buf.length });
@@ -31,15 +26,15 @@ describe("journal frames", () => {
     const d = decodeFrames(bad);
     expect(d.records).toHaveLength(1);
     expect(d.goodBytes).toBe(second);
-    expect(d.damage).toBe("bad checksum");
+    expect(d.damage).toBe('bad checksum');
     expect(d.resumesAt).toBe(second + encodeFrame(records[1]).length); // the third frame is intact: damage in the middle
   });
 
-  it("finds no intact frame inside a torn tail", () => {
-    const buf = encodeFrames([{ a: 1 }, { b: "two" }]);
+  it('finds no intact frame inside a torn tail', () => {
+    const buf = encodeFrames([{ a: 1 }, { b: 'two' }]);
     const torn = buf.subarray(0, buf.length - 3);
     const d = decodeFrames(torn);
-    expect(d.damage).toBe("short frame");
+    expect(d.damage).toBe('short frame');
     expect(d.resumesAt).toBeUndefined();
     expect(findNextFrame(torn, d.goodBytes)).toBeUndefined();
   });

@@ -1,5 +1,6 @@
-import { deserialize, serialize, type DeserializeOptions } from "bson";
-import { crc32 } from "./crc32.js";
+import { deserialize, serialize, type DeserializeOptions } from 'bson';
+import { crc32 } from './crc32.js';
+import { decodeFlatEnvelope } from './envelopeDecoder.js';
 
 /**
  * The on-disk framing of journal and snapshot records:
@@ -27,8 +28,7 @@ export function encodeFrames(records: readonly LogRecord[]): Buffer {
   return Buffer.concat(records.map(encodeFrame));
 }
 
-export type DamageReason =
-  "short frame" | "bad length" | "bad checksum" | "bad BSON";
+export type DamageReason = 'short frame' | 'bad length' | 'bad checksum' | 'bad BSON';
 
 export interface DecodedFrames {
   records: LogRecord[];
@@ -40,59 +40,45 @@ export interface DecodedFrames {
   resumesAt?: number;
 }
 
-/** Returns the length of an intact frame at `offset` (checksum and BSON length agree), or a damage reason. */
-function frameAt(buf: Buffer, offset: number): number | DamageReason {
-  if (offset + FRAME_HEADER_BYTES > buf.length) return "short frame";
+/** Returns the body of an intact frame at `offset` (checksum and BSON length agree), or a damage reason. */
+function frameAt(buf: Buffer, offset: number): Buffer | DamageReason {
+  if (offset + FRAME_HEADER_BYTES > buf.length) return 'short frame';
   const length = buf.readUInt32LE(offset);
-  if (length < 5) return "bad length";
+  if (length < 5) return 'bad length';
   const end = offset + FRAME_HEADER_BYTES + length;
-  if (end > buf.length) return "short frame";
-  if (buf.readInt32LE(offset + FRAME_HEADER_BYTES) !== length)
-    return "bad length";
-  if (
-    crc32(buf.subarray(offset + FRAME_HEADER_BYTES, end)) !==
-    buf.readUInt32LE(offset + 4)
-  )
-    return "bad checksum";
-  return length;
+  if (end > buf.length) return 'short frame';
+  if (buf.readInt32LE(offset + FRAME_HEADER_BYTES) !== length) return 'bad length';
+  const body = buf.subarray(offset + FRAME_HEADER_BYTES, end);
+  if (crc32(body) !== buf.readUInt32LE(offset + 4)) return 'bad checksum';
+  return body;
 }
 
 /** Returns the offset of the next intact frame after `from`, or undefined (scans byte by byte; used only past damage). */
 export function findNextFrame(buf: Buffer, from: number): number | undefined {
-  for (
-    let offset = from + 1;
-    offset + FRAME_HEADER_BYTES + 5 <= buf.length;
-    offset++
-  ) {
-    if (typeof frameAt(buf, offset) === "number") return offset;
+  for (let offset = from + 1; offset + FRAME_HEADER_BYTES + 5 <= buf.length; offset++) {
+    if (typeof frameAt(buf, offset) !== 'string') return offset;
   }
   return undefined;
 }
 
 /** Decodes frames from the start of `buf` until its end or the first damaged frame. */
-export function decodeFrames(
-  buf: Buffer,
-  options: DeserializeOptions = {},
-): DecodedFrames {
+export function decodeFrames(buf: Buffer, options: DeserializeOptions = {}): DecodedFrames {
   const records: LogRecord[] = [];
+  // bson's default options: the fast path builds the same values for the engine's common record shapes.
+  const fast = Object.keys(options).length === 0;
   let offset = 0;
   let damage: DamageReason | undefined;
   while (offset < buf.length) {
-    const length = frameAt(buf, offset);
-    if (typeof length !== "number") {
-      damage = length;
+    const body = frameAt(buf, offset);
+    if (typeof body === 'string') {
+      damage = body;
       break;
     }
-    const end = offset + FRAME_HEADER_BYTES + length;
+    const end = offset + FRAME_HEADER_BYTES + body.length;
     try {
-      records.push(
-        deserialize(
-          buf.subarray(offset + FRAME_HEADER_BYTES, end),
-          options,
-        ) as LogRecord,
-      );
+      records.push((fast && decodeFlatEnvelope(body)) || (deserialize(body, options) as LogRecord));
     } catch {
-      damage = "bad BSON";
+      damage = 'bad BSON';
       break;
     }
     offset = end;

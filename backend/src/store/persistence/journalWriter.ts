@@ -1,7 +1,7 @@
-import { constants, existsSync } from "node:fs";
-import { open, type FileHandle } from "node:fs/promises";
-import { encodeFrames, type LogRecord } from "./journalFrames.js";
-import { fsyncDir, journalPath } from "./generationFiles.js";
+import { constants, existsSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { encodeFrames, type LogRecord } from './journalFrames.js';
+import { fsyncDir, journalPath } from './generationFiles.js';
 
 interface Waiter {
   resolve: () => void;
@@ -79,12 +79,7 @@ export class JournalWriter {
     groupCommitMs: number,
     logger?: { error(obj: object, msg: string): void },
   ): Promise<JournalWriter> {
-    const writer = new JournalWriter(
-      dir,
-      await openJournal(dir, gen),
-      groupCommitMs,
-      logger,
-    );
+    const writer = new JournalWriter(dir, await openJournal(dir, gen), groupCommitMs, logger);
     writer.genBytes = bytesSinceSnapshot;
     return writer;
   }
@@ -102,8 +97,7 @@ export class JournalWriter {
   /** Queues records for the current generation; resolves after their fsync when `durable`, at once otherwise. */
   append(records: LogRecord[], durable: boolean): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
-    if (records.length === 0)
-      return durable ? this.barrier(this.gen) : Promise.resolve();
+    if (records.length === 0) return durable ? this.barrier(this.gen) : Promise.resolve();
     const frames = encodeFrames(records); // throws synchronously on an unserializable record: nothing queued
     this.metrics.appends++;
     this.metrics.records += records.length;
@@ -112,9 +106,7 @@ export class JournalWriter {
       this.enqueue({ gen: this.gen, frames, waiter: null });
       return Promise.resolve();
     }
-    return new Promise<void>((resolve, reject) =>
-      this.enqueue({ gen: this.gen, frames, waiter: { resolve, reject } }),
-    );
+    return new Promise<void>((resolve, reject) => this.enqueue({ gen: this.gen, frames, waiter: { resolve, reject } }));
   }
 
   /** Starts a new generation synchronously (later appends go to its journal); resolves once its journal exists and everything before is on disk. */
@@ -127,9 +119,7 @@ export class JournalWriter {
   /** Resolves once everything queued before the call is written and fsynced (and generation `gen`'s journal is open). */
   barrier(gen: number = this.gen): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
-    return new Promise<void>((resolve, reject) =>
-      this.enqueue({ gen, frames: null, waiter: { resolve, reject } }),
-    );
+    return new Promise<void>((resolve, reject) => this.enqueue({ gen, frames: null, waiter: { resolve, reject } }));
   }
 
   /** Flushes everything, fsyncs and closes the journal file. */
@@ -143,8 +133,7 @@ export class JournalWriter {
   private enqueue(entry: Entry): void {
     this.queue.push(entry);
     if (this.running || this.timer) return;
-    if (this.groupCommitMs > 0)
-      this.timer = setTimeout(() => void this.run(), this.groupCommitMs);
+    if (this.groupCommitMs > 0) this.timer = setTimeout(() => void this.run(), this.groupCommitMs);
     else setImmediate(() => void this.run());
   }
 
@@ -174,10 +163,8 @@ export class JournalWriter {
       const gen = batch[i].gen;
       if (gen !== this.journal.gen) await this.switchTo(gen);
       const parts: Buffer[] = [];
-      for (; i < batch.length && batch[i].gen === gen; i++)
-        if (batch[i].frames) parts.push(batch[i].frames!);
-      if (parts.length)
-        await this.write(parts.length === 1 ? parts[0] : Buffer.concat(parts));
+      for (; i < batch.length && batch[i].gen === gen; i++) if (batch[i].frames) parts.push(batch[i].frames!);
+      if (parts.length) await this.write(parts.length === 1 ? parts[0] : Buffer.concat(parts));
     }
     if (this.journal.dirty) {
       await this.journal.fh.datasync();
@@ -190,12 +177,7 @@ export class JournalWriter {
   private async write(data: Buffer): Promise<void> {
     let done = 0;
     while (done < data.length) {
-      const { bytesWritten } = await this.journal.fh.write(
-        data,
-        done,
-        data.length - done,
-        this.journal.size + done,
-      );
+      const { bytesWritten } = await this.journal.fh.write(data, done, data.length - done, this.journal.size + done);
       done += bytesWritten;
     }
     this.journal.size += data.length;
@@ -218,14 +200,8 @@ export class JournalWriter {
 
   private fail(err: unknown, batch: Entry[]): void {
     const cause = err instanceof Error ? err : new Error(String(err));
-    this.failure = new Error(
-      `store journal failed (${cause.message}); writes are refused until the store restarts`,
-      { cause },
-    );
-    this.logger?.error(
-      { err: cause, file: journalPath(this.dir, this.journal.gen) },
-      "store: journal write or fsync failed; refusing further writes",
-    );
+    this.failure = new Error(`store journal failed (${cause.message}); writes are refused until the store restarts`, { cause });
+    this.logger?.error({ err: cause, file: journalPath(this.dir, this.journal.gen) }, 'store: journal write or fsync failed; refusing further writes');
     for (const e of [...batch, ...this.queue]) e.waiter?.reject(this.failure);
     this.queue = [];
   }

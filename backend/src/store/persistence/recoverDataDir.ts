@@ -1,24 +1,9 @@
-import {
-  existsSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  truncateSync,
-  writeFileSync,
-} from "node:fs";
-import { join } from "node:path";
-import type { DeserializeOptions } from "bson";
-import { decodeFrames, type LogRecord } from "./journalFrames.js";
-import {
-  corruptPath,
-  fsyncDir,
-  journalGenerations,
-  journalPath,
-  snapshotGenerations,
-  snapshotPath,
-  temporaryFiles,
-} from "./generationFiles.js";
-import { readSnapshot } from "./snapshotFile.js";
+import { existsSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DeserializeOptions } from 'bson';
+import { decodeFrames, type LogRecord } from './journalFrames.js';
+import { corruptPath, fsyncDir, journalGenerations, journalPath, snapshotGenerations, snapshotPath, temporaryFiles } from './generationFiles.js';
+import { readSnapshot } from './snapshotFile.js';
 
 /** Log lines go here (pino-compatible). */
 export interface RecoveryLogger {
@@ -45,11 +30,7 @@ export interface Recovered {
 }
 
 /** Picks the newest intact snapshot; past a damaged one, only an older snapshot whose journal chain is complete (or generation 0's journals alone). */
-function chooseBase(
-  dir: string,
-  options: DeserializeOptions,
-  logger?: RecoveryLogger,
-): { base: number; records: LogRecord[]; damaged: number[] } {
+function chooseBase(dir: string, options: DeserializeOptions, logger?: RecoveryLogger): { base: number; records: LogRecord[]; damaged: number[] } {
   const journals = new Set(journalGenerations(dir));
   const newestJournal = Math.max(-1, ...journals);
   const chainComplete = (b: number) => {
@@ -61,26 +42,19 @@ function chooseBase(
   for (const g of snapshotGenerations(dir).reverse()) {
     const read = readSnapshot(dir, g, options);
     if (read.ok && (damaged.length === 0 || chainComplete(g))) {
-      if (damaged.length)
-        logger?.error(
-          { damaged, using: g },
-          "store: newest snapshot damaged; recovering from an older generation",
-        );
+      if (damaged.length) logger?.error({ damaged, using: g }, 'store: newest snapshot damaged; recovering from an older generation');
       return { base: g, records: read.records, damaged };
     }
     if (!read.ok) {
-      logger?.error(
-        { file: snapshotPath(dir, g), problem: read.problem },
-        "store: snapshot damaged",
-      );
+      logger?.error({ file: snapshotPath(dir, g), problem: read.problem }, 'store: snapshot damaged');
       damaged.push(g);
       problems.push(`${snapshotPath(dir, g)}: ${read.problem}`);
     }
   }
   if (damaged.length && !(journals.has(0) && chainComplete(0))) {
     throw new Error(
-      `snapshot damaged and no older generation can replace it (${problems.join("; ")}); ` +
-        "restore the data directory from a backup, or move the file aside to start from the journals alone (data will be missing)",
+      `snapshot damaged and no older generation can replace it (${problems.join('; ')}); ` +
+        'restore the data directory from a backup, or move the file aside to start from the journals alone (data will be missing)',
     );
   }
   return { base: 0, records: [], damaged };
@@ -94,13 +68,9 @@ function chooseBase(
  * .corrupt file. Never fails for journal damage; fails with a clear error only
  * when a damaged snapshot has no replacement.
  */
-export function recoverDataDir(
-  dir: string,
-  options: DeserializeOptions,
-  logger?: RecoveryLogger,
-): Recovered {
+export function recoverDataDir(dir: string, options: DeserializeOptions, logger?: RecoveryLogger): Recovered {
   for (const f of temporaryFiles(dir)) {
-    logger?.warn({ file: f }, "store: removing an interrupted snapshot");
+    logger?.warn({ file: f }, 'store: removing an interrupted snapshot');
     rmSync(join(dir, f), { force: true });
   }
   const { base, records: snapshot, damaged } = chooseBase(dir, options, logger);
@@ -120,12 +90,8 @@ export function recoverDataDir(
     const g = journals[i];
     if (g !== base + i) {
       // A missing generation: what follows was written on top of changes we no longer have.
-      logger?.error(
-        { missing: base + i },
-        "store: journal generation missing; later journals set aside",
-      );
-      for (const later of journals.slice(i))
-        setAside.push(setAsideFile(journalPath(dir, later)));
+      logger?.error({ missing: base + i }, 'store: journal generation missing; later journals set aside');
+      for (const later of journals.slice(i)) setAside.push(setAsideFile(journalPath(dir, later)));
       break;
     }
     const path = journalPath(dir, g);
@@ -147,7 +113,7 @@ export function recoverDataDir(
           droppedBytes: dropped,
           reason: decoded.damage,
         },
-        "store: journal tail torn or corrupt; truncated to the last intact record",
+        'store: journal tail torn or corrupt; truncated to the last intact record',
       );
       truncateSync(path, decoded.goodBytes);
       continue;
@@ -156,9 +122,7 @@ export function recoverDataDir(
     writeFileSync(backup, buf.subarray(decoded.goodBytes));
     setAside.push(backup);
     truncateSync(path, decoded.goodBytes);
-    const later = journals
-      .slice(i + 1)
-      .map((l) => setAsideFile(journalPath(dir, l)));
+    const later = journals.slice(i + 1).map((l) => setAsideFile(journalPath(dir, l)));
     setAside.push(...later);
     logger?.error(
       {
@@ -170,7 +134,7 @@ export function recoverDataDir(
         backup,
         laterJournals: later,
       },
-      "store: JOURNAL CORRUPTED IN THE MIDDLE; replay stopped at the damage, the rest is kept in the .corrupt files",
+      'store: JOURNAL CORRUPTED IN THE MIDDLE; replay stopped at the damage, the rest is kept in the .corrupt files',
     );
     break;
   }

@@ -1,20 +1,15 @@
-import { readFileSync, renameSync, rmSync } from "node:fs";
-import { open } from "node:fs/promises";
-import type { DeserializeOptions } from "bson";
-import {
-  decodeFrames,
-  encodeFrame,
-  encodeFrames,
-  type LogRecord,
-} from "./journalFrames.js";
-import { fsyncDir, snapshotPath } from "./generationFiles.js";
+import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { DeserializeOptions } from 'bson';
+import { decodeFrames, encodeFrame, encodeFrames, type LogRecord } from './journalFrames.js';
+import { fsyncDir, snapshotPath } from './generationFiles.js';
 
 // A snapshot file is a run of frames: a header record, the state records, and
 // a trailer holding their count. Only a file whose trailer is present and
 // agrees is complete. (Snapshots from before the header existed are accepted
 // when every byte decodes.)
 
-const MAGIC = "onegrid-store-snapshot";
+const MAGIC = 'onegrid-store-snapshot';
 /** Records encoded per chunk; between chunks the writer yields so appends and requests go on. */
 const CHUNK_RECORDS = 1000;
 
@@ -23,14 +18,10 @@ const CHUNK_RECORDS = 1000;
  * chunks, fsync, rename, directory fsync; a crash at any moment leaves either
  * no snapshot-<g>.bson or a complete one.
  */
-export async function writeSnapshot(
-  dir: string,
-  g: number,
-  records: readonly LogRecord[],
-): Promise<number> {
+export async function writeSnapshot(dir: string, g: number, records: readonly LogRecord[]): Promise<number> {
   const final = snapshotPath(dir, g);
   const tmp = `${final}.tmp`;
-  const out = await open(tmp, "w");
+  const out = await open(tmp, 'w');
   let bytes = 0;
   try {
     const header = encodeFrame({
@@ -64,15 +55,10 @@ export async function writeSnapshot(
   return bytes;
 }
 
-export type SnapshotRead =
-  { ok: true; records: LogRecord[] } | { ok: false; problem: string };
+export type SnapshotRead = { ok: true; records: LogRecord[] } | { ok: false; problem: string };
 
 /** Reads generation `g`'s snapshot, answering its records only when the file is complete and intact. */
-export function readSnapshot(
-  dir: string,
-  g: number,
-  options: DeserializeOptions,
-): SnapshotRead {
+export function readSnapshot(dir: string, g: number, options: DeserializeOptions): SnapshotRead {
   let buf: Buffer;
   try {
     buf = readFileSync(snapshotPath(dir, g));
@@ -87,14 +73,11 @@ export function readSnapshot(
     };
   const records = decoded.records;
   if (records.length === 0 || records[0].$snapshot !== MAGIC) {
-    return records.length > 0
-      ? { ok: true, records }
-      : { ok: false, problem: "empty file" }; // an older snapshot without header
+    return records.length > 0 ? { ok: true, records } : { ok: false, problem: 'empty file' }; // an older snapshot without header
   }
   const trailer = records[records.length - 1];
   const count = records.length - 2;
-  if (records.length < 2 || trailer.$snapshotEnd !== MAGIC)
-    return { ok: false, problem: "no trailer (incomplete)" };
+  if (records.length < 2 || trailer.$snapshotEnd !== MAGIC) return { ok: false, problem: 'no trailer (incomplete)' };
   if (Number(trailer.records) !== count)
     return {
       ok: false,

@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const made: string[] = [];
 
 /** Returns a fresh empty temporary directory for a persistence test (removed by cleanTestDirs). */
-export function testDir(prefix = "onegrid-log-"): string {
+export function testDir(prefix = 'onegrid-log-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   made.push(dir);
   return dir;
@@ -26,8 +26,8 @@ export function memoryLogger(): {
   const lines: { level: string; obj: object; msg: string }[] = [];
   return {
     lines,
-    info: (obj, msg) => lines.push({ level: "info", obj, msg }),
-    warn: (obj, msg) => lines.push({ level: "warn", obj, msg }),
-    error: (obj, msg) => lines.push({ level: "error", obj, msg }),
+    info: (obj, msg) => lines.push({ level: 'info', obj, msg }),
+    warn: (obj, msg) => lines.push({ level: 'warn', obj, msg }),
+    error: (obj, msg) => lines.push({ level: 'error', obj, msg }),
   };
 }
