@@ -1,7 +1,7 @@
 import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { DeserializeOptions } from 'bson';
-import { decodeFrames, encodeFrame, encodeFrames, type LogRecord } from './journalFrames.js';
+import { decodeFrames, encodeFrame, type LogRecord } from './journalFrames.js';
 import { fsyncDir, snapshotPath } from './generationFiles.js';
 
 // A snapshot file is a run of frames: a header record, the state records, and
@@ -10,8 +10,9 @@ import { fsyncDir, snapshotPath } from './generationFiles.js';
 // when every byte decodes.)
 
 const MAGIC = 'onegrid-store-snapshot';
-/** Records encoded per chunk; between chunks the writer yields so appends and requests go on. */
+/** A chunk ends after this many records or bytes; between chunks the writer yields so appends and requests go on. */
 const CHUNK_RECORDS = 1000;
+const CHUNK_BYTES = 1024 * 1024;
 
 /**
  * Writes generation `g`'s snapshot holding `records`: to a temporary name in
@@ -32,10 +33,19 @@ export async function writeSnapshot(dir: string, g: number, records: readonly Lo
     });
     await out.write(header);
     bytes += header.length;
-    for (let i = 0; i < records.length; i += CHUNK_RECORDS) {
-      const chunk = encodeFrames(records.slice(i, i + CHUNK_RECORDS));
-      await out.write(chunk);
-      bytes += chunk.length;
+    let parts: Buffer[] = [];
+    let partBytes = 0;
+    for (let i = 0; i < records.length; i++) {
+      const frame = encodeFrame(records[i]);
+      parts.push(frame);
+      partBytes += frame.length;
+      if (parts.length >= CHUNK_RECORDS || partBytes >= CHUNK_BYTES || i === records.length - 1) {
+        const chunk = parts.length === 1 ? parts[0] : Buffer.concat(parts, partBytes);
+        await out.write(chunk);
+        bytes += chunk.length;
+        parts = [];
+        partBytes = 0;
+      }
     }
     const trailer = encodeFrame({
       $snapshotEnd: MAGIC,
