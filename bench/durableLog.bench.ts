@@ -7,7 +7,7 @@ import { openDurableLog } from '../backend/src/store/persistence/durableLog.js';
 // Durable-log throughput: durable single-record appends from C concurrent
 // callers (each awaits its append before the next, like acknowledged inserts),
 // for several group-commit windows; prints appends/s and fsyncs/s.
-// Run: npx tsx bench/durableLog.bench.ts [seconds per case, default 3]
+// Run: npx tsx bench/durableLog.bench.ts [seconds per case, default 3]   (WINDOWS=0,2 CONCURRENCY=1,16 to pick cases)
 // Data goes to $BENCH_DIR or the OS temp directory (use a real disk: tmpfs fsyncs are free).
 
 const seconds = Number(process.argv[2] ?? 3);
@@ -57,6 +57,6 @@ async function run(concurrency: number, groupCommitMs: number): Promise<void> {
 }
 
 console.log(`durable log bench: ${seconds} s per case in ${base}`);
-for (const groupCommitMs of [0, 1, 2]) {
-  for (const concurrency of [1, 16, 64, 256]) await run(concurrency, groupCommitMs);
+for (const groupCommitMs of (process.env.WINDOWS ?? '0,1,2').split(',').map(Number)) {
+  for (const concurrency of (process.env.CONCURRENCY ?? '1,16,64,256').split(',').map(Number)) await run(concurrency, groupCommitMs);
 }
