@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-/** Debian's chromium; the browser tests need it (apt-get install -y chromium). */
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's chromium by default; CHROMIUM_PATH names another Chromium or Chrome (e.g. on GitHub's Ubuntu runners). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
 /** True when chromium is installed. Without it the tests are skipped with a notice, or fail under REQUIRE_E2E=1. */
