@@ -5,24 +5,51 @@ import type { AppDeps } from '../backend/src/deps.js';
 
 const DEMO_LOGINS = ['admin', 'commander', 'supervisor', 'dept-sz', 'worker-01'];
 
-/** Loads the demo district into an empty database (first start), through the seed's own entry point. */
-async function seedIfEmpty(deps: AppDeps): Promise<void> {
-  if (!deps.env.DEMO || (await deps.models.GridCell.estimatedDocumentCount()) > 0) return;
+type SeedDemo = (conn: AppDeps['conn'], opts: { scale: string; history?: number; log?: (m: string) => void; signal?: AbortSignal }) => Promise<{ history: { reported: number; aborted?: boolean; cloned?: number } | null }>;
+
+let firstStart = false;
+
+async function loadSeed(deps: AppDeps): Promise<SeedDemo | null> {
   const seedModule = new URL('../seed/src/seedDemo.ts', import.meta.url);
   if (!existsSync(seedModule)) {
     deps.logger.warn('the database is empty and the demo seed is not available; run `npm run seed` later');
-    return;
+    return null;
   }
-  const { seedDemo } = (await import(seedModule.href)) as { seedDemo: (conn: AppDeps['conn'], opts: { scale: string; log?: (m: string) => void }) => Promise<unknown> };
+  return ((await import(seedModule.href)) as { seedDemo: SeedDemo }).seedDemo;
+}
+
+/** First start on an empty database: the demo district (places, people, categories, devices) before listening. */
+async function seedDistrictIfEmpty(deps: AppDeps): Promise<void> {
+  if (!deps.env.DEMO || (await deps.models.GridCell.estimatedDocumentCount()) > 0) return;
+  const seedDemo = await loadSeed(deps);
+  if (!seedDemo) return;
   console.log('Loading the demo district (first start)…');
-  await seedDemo(deps.conn, { scale: 'demo', log: (m) => console.log(`  ${m}`) });
+  await seedDemo(deps.conn, { scale: 'demo', history: 0, log: (m) => console.log(`  ${m}`) });
   await deps.geo.reload();
+  firstStart = true;
+}
+
+/**
+ * After listening on a first start: 90 days of past cases, played through the lifecycle
+ * commands in the background (about half a minute); the deadline monitor waits for it.
+ * Ctrl-C stops it early and keeps what was written.
+ */
+async function seedHistoryAfterFirstStart(deps: AppDeps, signal: AbortSignal): Promise<void> {
+  if (!firstStart) return;
+  const seedDemo = await loadSeed(deps);
+  if (!seedDemo) return;
+  console.log('Loading 90 days of case history in the background…');
+  const started = Date.now();
+  const summary = await seedDemo(deps.conn, { scale: 'demo', signal });
+  const h = summary.history;
+  if (h?.aborted) console.log('Case history stopped early (run `npm run seed -- --empty` for the whole demo).');
+  else console.log(`Case history loaded: ${(h?.reported ?? 0) + (h?.cloned ?? 0)} cases in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 
 let backend: RunningBackend | undefined;
 let gateway: RunningGateway | undefined;
 try {
-  backend = await startBackend({ beforeListen: seedIfEmpty });
+  backend = await startBackend({ beforeListen: seedDistrictIfEmpty, afterListen: seedHistoryAfterFirstStart });
   gateway = await startGateway({ BACKEND_URL: backend.url, SERVICE_TOKEN: backend.secrets.SERVICE_TOKEN });
 } catch (err) {
   console.error(`OneGrid could not start: ${(err as Error).message}`);

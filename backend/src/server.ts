@@ -23,6 +23,12 @@ export interface BackendOverrides {
   cron?: boolean;
   /** Called after connecting and before listening (the starter seeds an empty database here). */
   beforeListen?: (deps: AppDeps) => Promise<void>;
+  /**
+   * Background work started once listening (the starter loads the demo history here). The deadline
+   * monitor starts only when it settles, so it never acts on cases a script is still playing. stop()
+   * aborts `signal` and waits for the work to settle before disconnecting.
+   */
+  afterListen?: (deps: AppDeps, signal: AbortSignal) => Promise<void>;
 }
 
 export interface RunningBackend {
@@ -62,7 +68,12 @@ export async function startBackend(overrides: BackendOverrides = {}): Promise<Ru
   const geo = await createGeoService(models, env.LOCATE_MAX_DISTANCE_M);
   const deps: AppDeps = { env, logger, conn, models, clock: overrides.clock ?? systemClock, bus, geo };
   if (overrides.beforeListen) await overrides.beforeListen(deps);
-  const monitor = overrides.cron === false ? null : startDeadlineMonitor(deps, { holder: `backend-${process.pid}`, schedule: env.DEADLINE_CRON, logger });
+  let monitor: ReturnType<typeof startDeadlineMonitor> | null = null;
+  let stopRequested = false;
+  const startMonitor = () => {
+    if (overrides.cron !== false && !stopRequested) monitor = startDeadlineMonitor(deps, { holder: `backend-${process.pid}`, schedule: env.DEADLINE_CRON, logger });
+  };
+  if (!overrides.afterListen) startMonitor();
   const app = createApp(deps, { secrets, readiness: async () => ({ store: conn.readyState === 1, bus: true }) });
   const server = createServer(app.callback());
   await new Promise<void>((resolve, reject) => {
@@ -81,6 +92,13 @@ export async function startBackend(overrides: BackendOverrides = {}): Promise<Ru
   const port = (server.address() as AddressInfo).port;
   const host = env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST;
   logger.info({ port }, 'backend listening');
+  const stopBackground = new AbortController();
+  const background = overrides.afterListen
+    ? overrides
+        .afterListen(deps, stopBackground.signal)
+        .catch((err: Error) => logger.error({ err }, 'background start-up work failed'))
+        .finally(startMonitor)
+    : Promise.resolve();
   let stopping: Promise<void> | null = null;
   return {
     url: `http://${host}:${port}`,
@@ -93,7 +111,10 @@ export async function startBackend(overrides: BackendOverrides = {}): Promise<Ru
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 2000).unref();
+        stopRequested = true;
+        stopBackground.abort();
         await closed;
+        await background;
         await monitor?.stop();
         await bus.stop();
         await conn.close();

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { caseDay } from '../../backend/src/incidents/caseCodes.js';
-import type { Incident } from '../../backend/src/models/Incident.js';
+import type { Incident, IncidentStatus } from '../../backend/src/models/Incident.js';
 import { createModels } from '../../backend/src/models/index.js';
 import { cloneIncident, type ClonePlace } from './cloneIncident.js';
 import { seedHistory, type HistorySummary } from './history.js';
@@ -19,6 +19,9 @@ export interface BulkHistoryOptions {
   perDay: number;
   /** Cases played through the commands to serve as templates. */
   templates?: number;
+  /** Clone only templates in these states (default: any). The demo clones finished cases only, so the open work on the map stays the played cases. */
+  cloneStatuses?: readonly IncidentStatus[];
+  signal?: AbortSignal;
   until?: Date;
   seed?: string;
   log?: LogOption;
@@ -36,8 +39,10 @@ export async function seedBulkHistory(conn: Connection, data: ReferenceData, opt
   const total = Math.round(opts.days * opts.perDay);
   const templateCount = opts.templates ?? 300;
   const until = Math.floor((opts.until ?? new Date()).getTime() / 60_000) * 60_000;
-  const played = await seedHistory(conn, { days: opts.days, perDay: templateCount / opts.days, until: new Date(until), seed: opts.seed, log: opts.log });
-  const templates = (await models.Incident.find({ idempotencyKey: { $regex: ':hist-\\d+$' }, status: { $ne: 'merged' }, duplicateIds: { $size: 0 } }).sort({ idempotencyKey: 1 }).lean<Incident[]>()).filter(
+  const played = await seedHistory(conn, { days: opts.days, perDay: templateCount / opts.days, until: new Date(until), seed: opts.seed, log: opts.log, signal: opts.signal });
+  if (played.aborted) return { ...played, cloned: 0 };
+  const status = opts.cloneStatuses ? { $in: [...opts.cloneStatuses] } : { $ne: 'merged' as const };
+  const templates = (await models.Incident.find({ idempotencyKey: { $regex: ':hist-\\d+$' }, status, duplicateIds: { $size: 0 } }).sort({ idempotencyKey: 1 }).lean<Incident[]>()).filter(
     (t) => !t.unlocated,
   );
   const done = ((await models.Counter.findById(PROGRESS_ID).lean())?.value as number | undefined) ?? 0;
@@ -57,7 +62,7 @@ export async function seedBulkHistory(conn: Connection, data: ReferenceData, opt
   for (const c of await models.Counter.find({ _id: { $regex: '^case:' } }).lean()) dayCounters.set(String(c._id).slice(5), c.value);
   const bar = progress(opts.log, 'bulk incidents', clones);
   const rng = new Rng(`${opts.seed ?? 'onegrid'}:bulk`);
-  for (let n = 0; n < clones; n += CHUNK) {
+  for (let n = 0; n < clones && !opts.signal?.aborted; n += CHUNK) {
     const docs: Incident[] = [];
     for (let i = n; i < Math.min(clones, n + CHUNK); i++) {
       const r = rng.fork(`clone:${i}`);

@@ -36,6 +36,8 @@ export interface HistoryOptions {
   until?: Date;
   seed?: string;
   log?: LogOption;
+  /** Stops the history after the current time slot (a partial history stays; the result says `aborted`). */
+  signal?: AbortSignal;
 }
 
 export interface HistorySummary {
@@ -44,6 +46,8 @@ export interface HistorySummary {
   actions: number;
   errors: number;
   firstError?: string;
+  /** True when `signal` stopped the history before its end. */
+  aborted?: boolean;
 }
 
 /** Marks the message ids of seeded history, so a second run finds it and writes nothing. */
@@ -109,7 +113,11 @@ export async function seedHistory(conn: Connection, opts: HistoryOptions): Promi
     }
   }
   const bar = progress(opts.log, 'history (days)', opts.days);
-  await sim.run(until, (at) => bar.tick(Math.min(opts.days, Math.floor((at.getTime() - start.getTime()) / DAY))));
+  await sim.run(until, (at) => bar.tick(Math.min(opts.days, Math.floor((at.getTime() - start.getTime()) / DAY))), opts.signal);
+  if (opts.signal?.aborted) {
+    bar.done(`stopped early: ${summary.reported} cases, ${summary.actions} actions`);
+    return { ...summary, aborted: true };
+  }
   await runMonitorOnce(base, until, { holder: 'seed-history' });
   bar.done(`${summary.reported} cases, ${summary.actions} actions, ${summary.errors} errors`);
   return summary;

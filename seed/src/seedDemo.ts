@@ -12,7 +12,7 @@ export interface SeedOptions {
   scale: Scale;
   /** Days of past incidents; default 90 at demo and city scale, 0 (none) at tiny scale. */
   history?: number;
-  /** Average cases reported per day of history (default: tiny 6, demo 4, city 11,200). */
+  /** Average cases per day of history, played and cloned together (default: tiny 6, demo 36, city 11,200). */
   historyPerDay?: number;
   /** End of the history (default now); fixed in tests so the history is the same. */
   until?: Date;
@@ -21,6 +21,8 @@ export interface SeedOptions {
   /** Secret device tokens derive from (default: the demo secret, see secrets.ts). */
   secret?: string;
   log?: LogOption;
+  /** Stops the history early (the reference data is written first and always whole). */
+  signal?: AbortSignal;
 }
 
 export interface SeedSummary {
@@ -44,8 +46,10 @@ export interface SeedSummary {
   peakRssMB: number;
 }
 
-/** Cases per day in the history, by scale (city scale writes its million in bulk, see bulkIncidents.ts). */
-const HISTORY_PER_DAY: Record<Scale, number> = { tiny: 6, demo: 4, city: 11_200 };
+/** Cases per day in the history, by scale: tiny plays them all; demo and city play a few (PLAYED_PER_DAY) and clone the rest (bulkHistory.ts). */
+const HISTORY_PER_DAY: Record<Scale, number> = { tiny: 6, demo: 36, city: 11_200 };
+/** Cases per day played through the commands at demo scale (~330 over 90 days, every step with its events); the rest are finished cases cloned. */
+const PLAYED_PER_DAY = 4;
 
 /**
  * Seeds a database with the demo district at a scale: reference data upserted
@@ -77,10 +81,15 @@ export async function seedDemo(conn: Connection, opts: SeedOptions): Promise<See
   const written = await time('reference', () => writeReferenceData(conn, data, { log, secret: opts.secret }));
   const days = opts.history ?? (opts.scale === 'tiny' ? 0 : 90);
   let history: HistorySummary | null = null;
+  const perDay = opts.historyPerDay ?? HISTORY_PER_DAY[opts.scale];
+  const common = { days, until: opts.until, seed: opts.seed, log, signal: opts.signal };
   if (days > 0 && opts.scale === 'city') {
-    history = await time('history', () => seedBulkHistory(conn, data, { days, perDay: opts.historyPerDay ?? HISTORY_PER_DAY.city, until: opts.until, seed: opts.seed, log }));
+    history = await time('history', () => seedBulkHistory(conn, data, { ...common, perDay }));
+  } else if (days > 0 && opts.scale === 'demo' && perDay > PLAYED_PER_DAY) {
+    const templates = Math.round(days * PLAYED_PER_DAY);
+    history = await time('history', () => seedBulkHistory(conn, data, { ...common, perDay, templates, cloneStatuses: ['closed', 'evaluated'] }));
   } else if (days > 0) {
-    history = await time('history', () => seedHistory(conn, { days, perDay: opts.historyPerDay ?? HISTORY_PER_DAY[opts.scale], until: opts.until, seed: opts.seed, log }));
+    history = await time('history', () => seedHistory(conn, { ...common, perDay }));
   }
   const areas = data.geo.areas;
   return {

@@ -55,11 +55,11 @@ export class SimClock {
       .finally(() => this.endTurn(script));
   }
 
-  /** Plays every step due before `until`, slot by slot; `onSlot` reports progress. */
-  async run(until: Date, onSlot?: (at: Date) => void): Promise<void> {
+  /** Plays every step due before `until`, slot by slot; `onSlot` reports progress. An abort stops after the current slot. */
+  async run(until: Date, onSlot?: (at: Date) => void, signal?: AbortSignal): Promise<void> {
     const end = until.getTime();
     await new Promise((r) => setImmediate(r)); // spawned scripts reach their first wait
-    while (this.heap.length && this.heap[0].at <= end) {
+    while (!signal?.aborted && this.heap.length && this.heap[0].at <= end) {
       const slotEnd = Math.min(end + 1, this.heap[0].at + this.slotMs);
       const slot: Waiting[] = [];
       while (this.heap.length && this.heap[0].at < slotEnd) slot.push(this.pop());

@@ -31,7 +31,8 @@ export async function startEmbeddedStore(opts: EmbeddedStoreOptions): Promise<Em
   const runningTs = here.endsWith('.ts');
   const entry = fileURLToPath(new URL(`./server/storeProcess.${runningTs ? 'ts' : 'js'}`, import.meta.url));
   const child = fork(entry, [], {
-    execArgv: runningTs ? ['--import', tsxLoader()] : [],
+    // ONEGRID_STORE_EXEC_ARGV adds Node flags to the store process only (e.g. --cpu-prof, heap limits).
+    execArgv: [...(runningTs ? ['--import', tsxLoader()] : []), ...(process.env.ONEGRID_STORE_EXEC_ARGV ?? '').split(' ').filter(Boolean)],
     env: {
       ...process.env,
       ONEGRID_STORE_DATA_DIR: opts.dataDir,

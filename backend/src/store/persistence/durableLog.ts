@@ -67,7 +67,9 @@ export interface OpenedLog {
   metrics: () => WriterMetrics;
 }
 
-export const DEFAULT_GROUP_COMMIT_MS = 2;
+// No waiting window by default: an idle log writes at once, and whatever arrives while a batch is being
+// fsynced forms the next batch (bench/durableLog.bench.ts measured 0 ms ahead of 1 and 2 ms at every concurrency).
+export const DEFAULT_GROUP_COMMIT_MS = 0;
 
 /**
  * Opens a data directory (creating it if missing): takes store.lock, recovers
