@@ -115,3 +115,35 @@ describe('store: planning through $and', () => {
     await h.close();
   });
 });
+
+describe('store: conditions on later fields of a compound index', () => {
+  it.skipIf(realMongo)('checks a range on a later field against the index keys, reading only documents inside it', async () => {
+    const h = await openStoreDb('idx4');
+    const c = h.db.collection('points');
+    // A 40 × 40 lattice of open and closed points; a box of 5 × 5 lattice steps.
+    await c.insertMany(Array.from({ length: 3200 }, (_, i) => ({ open: i % 2 === 0, x: Math.floor(i / 80), y: Math.floor(i / 2) % 40 })));
+    await c.createIndex({ open: 1, x: 1, y: 1 });
+    const box = { open: true, x: { $gte: 10, $lt: 15 }, y: { $gt: 20, $lte: 25 } };
+    expect(await c.countDocuments(box)).toBe(25);
+    expect(await examined(h.db, { find: 'points', filter: box })).toBe(25);
+    // An equality on the last field is checked the same way.
+    expect(await examined(h.db, { find: 'points', filter: { open: true, x: { $gte: 10, $lt: 15 }, y: 7 } })).toBe(5);
+    await h.close();
+  });
+
+  it('matches an array whose elements satisfy the two bounds of a range separately (MongoDB semantics)', async () => {
+    const h = await openStoreDb('idx5');
+    const c = h.db.collection('multi');
+    await c.insertMany([
+      { k: 'a', v: [1, 100] },
+      { k: 'a', v: [55] },
+      { k: 'a', v: [1, 2] },
+      { k: 'b', v: [1, 100] },
+    ]);
+    await c.createIndex({ v: 1 });
+    await c.createIndex({ k: 1, v: 1 });
+    expect((await c.find({ v: { $gte: 50, $lte: 60 } }).toArray()).length).toBe(3);
+    expect((await c.find({ k: 'a', v: { $gte: 50, $lte: 60 } }).toArray()).length).toBe(2);
+    await h.close();
+  });
+});

@@ -239,7 +239,8 @@ export const IncidentSchema = new Schema<Incident>(
 );
 // Indexes serve the command-center queries (see bench/incidentQueries.bench.ts).
 IncidentSchema.index({ open: 1, lng: 1, lat: 1 });
-IncidentSchema.index({ departmentCodes: 1, open: 1 });
+// A department's open cases in deadline order (the overdue queue reads its first page without sorting).
+IncidentSchema.index({ departmentCodes: 1, open: 1, 'clock.dueAt': 1, _id: 1 });
 IncidentSchema.index({ communityCode: 1, reportedAt: -1 });
 IncidentSchema.index({ gridCode: 1, reportedAt: -1 });
 IncidentSchema.index({ status: 1, reportedAt: -1 });

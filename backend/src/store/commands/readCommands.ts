@@ -2,18 +2,21 @@ import { Long, serialize } from 'bson';
 import { storeErrors } from '../engine/storeError.js';
 import { findDocuments } from '../engine/findDocuments.js';
 import { applyProjection } from '../engine/projection.js';
-import { isTopLevelProjection, projectTopLevel } from '../engine/rawProjection.js';
+import { isTopLevelProjection, topLevelProjector } from '../engine/rawProjection.js';
 import { typedOf } from '../engine/storeEngine.js';
 import type { StoredDoc } from '../engine/storeCollection.js';
 import { valueKey, valuesAtPath, type Doc } from '../engine/values.js';
 import { numberOption, targetCollection, type CommandContext, type CommandHandler } from './commandContext.js';
 import { rejectUnsupportedQuery } from './unsupportedFeatures.js';
 
-/** The output bytes of a document under a projection (the stored bytes themselves when there is none). */
-export function projectedBytes(doc: StoredDoc, projection: Doc | undefined): Buffer {
-  if (!projection || Object.keys(projection).length === 0) return doc.raw;
-  if (isTopLevelProjection(projection)) return projectTopLevel(doc.raw, projection);
-  return Buffer.from(serialize(applyProjection(typedOf(doc), doc.view, projection)));
+/** Compiles a projection once for the documents of one reply: each document's output bytes (the stored bytes themselves when there is none). */
+export function projector(projection: Doc | undefined): (doc: StoredDoc) => Buffer {
+  if (!projection || Object.keys(projection).length === 0) return (doc) => doc.raw;
+  if (isTopLevelProjection(projection)) {
+    const project = topLevelProjector(projection);
+    return (doc) => project(doc.raw);
+  }
+  return (doc) => Buffer.from(serialize(applyProjection(typedOf(doc), doc.view, projection)));
 }
 
 function runFind(ctx: CommandContext) {
@@ -36,7 +39,8 @@ function find(ctx: CommandContext) {
   const { result } = runFind(ctx);
   const ns = `${ctx.db}.${targetCollection(ctx)}`;
   const projection = ctx.command.projection as Doc | undefined;
-  const docs = (result?.docs ?? []).map((d) => projectedBytes(d, projection));
+  const project = projector(projection);
+  const docs = (result?.docs ?? []).map(project);
   const limit = numberOption(ctx.command.limit) ?? 0;
   const page = ctx.cursors.open(ns, docs, numberOption(ctx.command.batchSize), ctx.connectionId, Boolean(ctx.command.singleBatch) || limit < 0);
   return { cursorBatch: { id: page.id, ns, batch: page.batch, first: true } };

@@ -16,38 +16,68 @@ import { compareValues, typeFamily, valueKey, valuesAtPath, type Doc } from './v
  */
 
 type Predicate = (doc: Doc) => boolean;
+type Visit = (value: unknown) => boolean;
 
-/** The values a path names, with arrays also standing for each of their elements (MongoDB's implicit array matching). */
-function candidates(doc: Doc, selector: string): unknown[] {
-  return valuesAtPath(doc, selector).flatMap((v) => (Array.isArray(v) ? [v, ...v] : [v]));
+/**
+ * True when `visit` holds for one of the values a path names, arrays also
+ * standing for each of their elements (MongoDB's implicit array matching). A
+ * top-level field is read directly: the common case allocates nothing.
+ */
+function someCandidate(doc: Doc, selector: string, visit: Visit): boolean {
+  if (!selector.includes('.')) return visitValue(doc[selector], visit);
+  for (const v of valuesAtPath(doc, selector)) if (visitValue(v, visit)) return true;
+  return false;
 }
 
-function equals(candidate: unknown, value: unknown): boolean {
-  if (value instanceof RegExp) return typeof candidate === 'string' && value.test(candidate);
-  if (value === null || value === undefined) return candidate === null || candidate === undefined;
-  return candidate !== undefined && valueKey(candidate) === valueKey(value);
+function visitValue(v: unknown, visit: Visit): boolean {
+  if (visit(v)) return true;
+  if (!Array.isArray(v)) return false;
+  for (const el of v) if (visit(el)) return true;
+  return false;
+}
+
+/** A test of equality with `value`, with the value's key computed once. */
+function equalsTo(value: unknown): Visit {
+  if (value instanceof RegExp) return (c) => typeof c === 'string' && value.test(c);
+  if (value === null || value === undefined) return (c) => c === null || c === undefined;
+  const key = valueKey(value);
+  const family = typeFamily(value);
+  return (c) => c !== undefined && typeFamily(c) === family && valueKey(c) === key;
 }
 
 function ordered(test: (c: number) => boolean) {
-  return (selector: string, value: unknown) =>
-    (doc: Doc): boolean => {
-      const family = typeFamily(value);
-      return candidates(doc, selector).some((v) => v !== undefined && typeFamily(v) === family && test(compareValues(v, value)));
-    };
+  return (selector: string, value: unknown): Predicate => {
+    const family = typeFamily(value);
+    const visit: Visit = (v) => v !== undefined && typeFamily(v) === family && test(compareValues(v, value));
+    return (doc) => someCandidate(doc, selector, visit);
+  };
 }
 
-const $eq = (selector: string, value: unknown): Predicate => (doc) => candidates(doc, selector).some((v) => equals(v, value));
-const $in = (selector: string, values: unknown[]): Predicate => (doc) => candidates(doc, selector).some((v) => values.some((x) => equals(v, x)));
+const $eq = (selector: string, value: unknown): Predicate => {
+  const visit = equalsTo(value);
+  return (doc) => someCandidate(doc, selector, visit);
+};
+const $in = (selector: string, values: unknown[]): Predicate => {
+  const tests = values.map(equalsTo);
+  const visit: Visit = (v) => tests.some((t) => t(v));
+  return (doc) => someCandidate(doc, selector, visit);
+};
 
 const comparisonOperators = {
   $eq,
-  $ne: (selector: string, value: unknown): Predicate => (doc) => !$eq(selector, value)(doc),
+  $ne: (selector: string, value: unknown): Predicate => {
+    const eq = $eq(selector, value);
+    return (doc) => !eq(doc);
+  },
   $gt: ordered((c) => c > 0),
   $gte: ordered((c) => c >= 0),
   $lt: ordered((c) => c < 0),
   $lte: ordered((c) => c <= 0),
   $in,
-  $nin: (selector: string, values: unknown[]): Predicate => (doc) => !$in(selector, values)(doc),
+  $nin: (selector: string, values: unknown[]): Predicate => {
+    const inValues = $in(selector, values);
+    return (doc) => !inValues(doc);
+  },
 };
 
 const CONTEXT = Context.init({

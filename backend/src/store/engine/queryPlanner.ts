@@ -1,5 +1,5 @@
 import type { StoreCollection, StoredDoc } from './storeCollection.js';
-import type { StoreIndex } from './storeIndex.js';
+import type { ResidualBound, StoreIndex } from './storeIndex.js';
 import { typeFamily, type Doc } from './values.js';
 
 /** How a query reads its candidates: which index (if any), and whether they come out already in the requested order. */
@@ -37,8 +37,10 @@ export function planQuery(coll: StoreCollection, fullFilter: Doc, sort?: Doc): P
   const usable = [...coll.indexes.values()].filter((i) => !i.spec.sparse && !i.spec.partialFilterExpression);
   const best = bestBounds(usable, filter);
   if (best) {
-    const { index, equal, range } = best;
-    let ids = index.idsForBounds(equal, range);
+    const { index, equal } = best;
+    // A document with an array has one entry per element, and each bound of a range may hold through a different element.
+    const range = best.range && index.isMultikey(equal.length) && best.range.low && best.range.high ? { low: best.range.low, high: null } : best.range;
+    let ids = index.idsForBounds(equal, range, residualBounds(index, filter, equal.length + 1));
     // The slice is already in the order of the fields after the equality prefix: use it for a matching sort.
     const direction = sortMatchesIndex(sort, index, equal.length);
     const sortedByRangeField = !range || (sort && Object.keys(sort)[0] === index.fields[equal.length]);
@@ -97,6 +99,24 @@ function bestBounds(indexes: StoreIndex[], filter: Doc) {
     if (score > 0 && (!best || score > best.score)) best = { index, equal, range, score };
   }
   return best;
+}
+
+/**
+ * Conditions on index fields after the scanned ones (e.g. `lat` of {open, lng, lat}
+ * scanned by `open` and a `lng` range), checked on the keys so that documents
+ * outside them are never read. Where a field has held arrays, only equalities and
+ * one-sided ranges (each entry is one element).
+ */
+function residualBounds(index: StoreIndex, filter: Doc, from: number): ResidualBound[] {
+  const out: ResidualBound[] = [];
+  for (let pos = from; pos < index.fields.length; pos++) {
+    const cond = filter[index.fields[pos]];
+    const point = pointValues(cond);
+    const range = point?.length === 1 ? { low: { value: point[0], inclusive: true }, high: { value: point[0], inclusive: true } } : rangeOf(cond);
+    if (!range || (index.isMultikey(pos) && point?.length !== 1 && range.low && range.high)) continue;
+    out.push({ pos, ...range });
+  }
+  return out;
 }
 
 /** Equality values pinned by a filter condition (`v`, `{$eq: v}`, `{$in: [...]}`), or null when it pins none usable by an index. */

@@ -29,6 +29,12 @@ describe('top-level projection on BSON bytes', () => {
     }
   });
 
+  it('compares non-ASCII field names exactly', () => {
+    const cjk = Buffer.from(serialize({ _id: 1, 网格: 'A', 网络: 'B', café: 1, cafe: 2 }));
+    expect(deserialize(projectTopLevel(cjk, { 网格: 1, café: 1, _id: 0 }))).toEqual({ 网格: 'A', café: 1 });
+    expect(deserialize(projectTopLevel(cjk, { 网格: 0, cafe: 0 }))).toEqual({ _id: 1, 网络: 'B', café: 1 });
+  });
+
   it('leaves dotted, operator and mixed projections to the general path', () => {
     expect(isTopLevelProjection({ 'o.a': 1 })).toBe(false);
     expect(isTopLevelProjection({ arr: { $slice: 1 } })).toBe(false);

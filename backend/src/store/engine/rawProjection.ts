@@ -64,27 +64,37 @@ export function isTopLevelProjection(projection: Record<string, unknown>): boole
 
 /** Applies a top-level inclusion or exclusion projection to a BSON document's bytes. */
 export function projectTopLevel(raw: Buffer, projection: Record<string, unknown>): Buffer {
-  const entries = Object.entries(projection);
-  const nonId = entries.filter(([k]) => k !== '_id');
+  return topLevelProjector(projection)(raw);
+}
+
+/**
+ * Compiles a top-level projection once for many documents. Field names are
+ * compared in their latin1 reading of the UTF-8 bytes (one byte per char, the
+ * cheapest decoding), so non-ASCII names still compare exactly; kept elements
+ * are copied in runs into one buffer.
+ */
+export function topLevelProjector(projection: Record<string, unknown>): (raw: Buffer) => Buffer {
+  const nonId = Object.entries(projection).filter(([k]) => k !== '_id');
   const inclusive = nonId.length > 0 && nonId.every(([, v]) => Boolean(v));
-  const listed = new Set(nonId.map(([k]) => k));
+  const listed = new Set(nonId.map(([k]) => Buffer.from(k, 'utf8').toString('latin1')));
   const keepId = projection._id === undefined ? true : Boolean(projection._id);
-  const parts: Buffer[] = [];
-  let at = 4;
-  const end = raw.readInt32LE(0) - 1;
-  while (at < end) {
-    const type = raw[at];
-    const nameEnd = cstringEnd(raw, at + 1);
-    const name = raw.toString('utf8', at + 1, nameEnd);
-    const next = nameEnd + 1 + valueSize(raw, type, nameEnd + 1);
-    const keep = name === '_id' ? keepId : inclusive ? listed.has(name) : !listed.has(name);
-    if (keep) parts.push(raw.subarray(at, next));
-    at = next;
-  }
-  const body = Buffer.concat(parts);
-  const out = Buffer.allocUnsafe(body.length + 5);
-  out.writeInt32LE(body.length + 5, 0);
-  body.copy(out, 4);
-  out[out.length - 1] = 0;
-  return out;
+  return (raw) => {
+    const out = Buffer.allocUnsafe(raw.length);
+    let size = 4;
+    let at = 4;
+    const end = raw.readInt32LE(0) - 1;
+    while (at < end) {
+      const type = raw[at];
+      const nameEnd = cstringEnd(raw, at + 1);
+      const name = raw.toString('latin1', at + 1, nameEnd);
+      const next = nameEnd + 1 + valueSize(raw, type, nameEnd + 1);
+      const keep = name === '_id' ? keepId : inclusive ? listed.has(name) : !listed.has(name);
+      if (keep) size += raw.copy(out, size, at, next);
+      at = next;
+    }
+    out[size] = 0;
+    size += 1;
+    out.writeInt32LE(size, 0);
+    return out.subarray(0, size);
+  };
 }

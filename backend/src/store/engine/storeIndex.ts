@@ -29,6 +29,28 @@ function comparePart(a: KeyPart, b: KeyPart): number {
   return compareValues(a, b);
 }
 
+export interface KeyRange {
+  low: { value: unknown; inclusive: boolean } | null;
+  high: { value: unknown; inclusive: boolean } | null;
+}
+
+/** A condition on a later field of a compound index, checked on each entry's key before its document is read. */
+export interface ResidualBound extends KeyRange {
+  pos: number;
+}
+
+function inRange(v: KeyPart, r: KeyRange): boolean {
+  if (r.low) {
+    const c = comparePart(v, r.low.value);
+    if (c < 0 || (c === 0 && !r.low.inclusive)) return false;
+  }
+  if (r.high) {
+    const c = comparePart(v, r.high.value);
+    if (c > 0 || (c === 0 && !r.high.inclusive)) return false;
+  }
+  return true;
+}
+
 /**
  * One secondary (or _id) index: a B+ tree of (field values…, id) entries in
  * the index's directions. Multikey: an array value yields one entry per element.
@@ -38,6 +60,8 @@ export class StoreIndex {
   readonly directions: number[];
   private readonly tree;
   private readonly partial?: Query;
+  /** Positions of fields that have held an array (never cleared: a conservative answer for isMultikey). */
+  private readonly multikey = new Set<number>();
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key);
@@ -62,8 +86,8 @@ export class StoreIndex {
   /** The index keys a document contributes (none when sparse/partial exclude it). */
   keysFor(doc: Doc, id: string): IndexKey[] {
     if (this.partial && !this.partial.test(doc)) return [];
-    const perField = this.fields.map((f) => {
-      const values = valuesAtPath(doc, f).flatMap((v) => (Array.isArray(v) ? (v.length ? v : [undefined]) : [v]));
+    const perField = this.fields.map((f, i) => {
+      const values = valuesAtPath(doc, f).flatMap((v) => (Array.isArray(v) ? (this.multikey.add(i), v.length ? v : [undefined]) : [v]));
       return values.length ? values : [undefined];
     });
     if (this.spec.sparse && perField.every((vs) => vs.every((v) => v === undefined))) return [];
@@ -90,6 +114,11 @@ export class StoreIndex {
         }
       }
     }
+  }
+
+  /** True when the field at `pos` may hold arrays: one document then has an entry per element, and a two-sided range must not be applied per entry. */
+  isMultikey(pos: number): boolean {
+    return this.multikey.has(pos);
   }
 
   add(keys: IndexKey[]): void {
@@ -126,7 +155,7 @@ export class StoreIndex {
    * values and the next field (if `range`) lies in the range, in index order:
    * a compound index used with an equality prefix and an optional range.
    */
-  idsForBounds(equal: unknown[], range: { low: { value: unknown; inclusive: boolean } | null; high: { value: unknown; inclusive: boolean } | null } | null): string[] {
+  idsForBounds(equal: unknown[], range: KeyRange | null, residual: ResidualBound[] = []): string[] {
     const k = equal.length;
     const dir = this.directions[k] ?? 1;
     const first = range ? (dir > 0 ? range.low : range.high) : null;
@@ -153,6 +182,7 @@ export class StoreIndex {
         if (pastEnd) break;
         if ((lowCmp === 0 && !range.low!.inclusive) || (highCmp === 0 && !range.high!.inclusive)) continue;
       }
+      if (residual.length && !residual.every((r) => inRange(key[r.pos], r))) continue;
       const id = key[key.length - 1] as string;
       if (!seen.has(id)) {
         seen.add(id);

@@ -206,35 +206,35 @@ export function valueKey(v: unknown): string {
 
 /** Reads a dotted path from a view document; arrays along the path fan out (MongoDB semantics), so several values may come back. */
 export function valuesAtPath(doc: unknown, path: string): unknown[] {
-  const parts = path.split('.');
   const out: unknown[] = [];
-  const walk = (node: unknown, i: number): void => {
-    if (i === parts.length) {
-      out.push(node);
-      return;
-    }
-    if (Array.isArray(node)) {
-      const idx = /^\d+$/.test(parts[i]) ? Number(parts[i]) : -1;
-      if (idx >= 0) {
-        if (idx < node.length) walk(node[idx], i + 1);
-        return;
-      }
-      for (const el of node) if (el !== null && typeof el === 'object') walk(el, i);
-      return;
-    }
-    if (node === null || typeof node !== 'object') {
-      out.push(undefined);
-      return;
-    }
-    const next = (node as Doc)[parts[i]];
-    if (next === undefined) {
-      out.push(undefined);
-      return;
-    }
-    walk(next, i + 1);
-  };
-  walk(doc, 0);
+  walkPath(doc, path.split('.'), 0, out);
   return out;
+}
+
+function walkPath(node: unknown, parts: string[], i: number, out: unknown[]): void {
+  if (i === parts.length) {
+    out.push(node);
+    return;
+  }
+  if (Array.isArray(node)) {
+    const idx = /^\d+$/.test(parts[i]) ? Number(parts[i]) : -1;
+    if (idx >= 0) {
+      if (idx < node.length) walkPath(node[idx], parts, i + 1, out);
+      return;
+    }
+    for (const el of node) if (el !== null && typeof el === 'object') walkPath(el, parts, i, out);
+    return;
+  }
+  if (node === null || typeof node !== 'object') {
+    out.push(undefined);
+    return;
+  }
+  const next = (node as Doc)[parts[i]];
+  if (next === undefined) {
+    out.push(undefined);
+    return;
+  }
+  walkPath(next, parts, i + 1, out);
 }
 
 /** Converts a Long-ish count option (number, Long, Int32) to a JS number. */
