@@ -14,6 +14,7 @@ import { errorHandler } from './http/errorHandler.js';
 import { requestContext } from './http/requestContext.js';
 import { incidentRoutes } from './incidents/routes.js';
 import { publicRoutes } from './incidents/publicRoutes.js';
+import { downlinkRoutes } from './downlinks/routes.js';
 import { ingestRoutes } from './ingest/routes.js';
 import { referenceRoutes } from './reference/routes.js';
 import { streamRoutes } from './stream/routes.js';
@@ -51,7 +52,7 @@ export function createApp(deps: AppDeps, options: AppOptions): Koa {
   });
 
   const jwt = { jwtSecret: options.secrets.JWT_SECRET };
-  for (const router of [health, authRoutes(deps, jwt), streamRoutes(deps), geoRoutes(deps), referenceRoutes(deps), incidentRoutes(deps), publicRoutes(deps), ingestRoutes(deps, jwt)]) {
+  for (const router of [health, authRoutes(deps, jwt), streamRoutes(deps), geoRoutes(deps), referenceRoutes(deps), incidentRoutes(deps), publicRoutes(deps), ingestRoutes(deps, jwt), downlinkRoutes(deps)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -18,7 +18,14 @@ export type BackendResult =
 
 export interface BackendClient {
   /** POSTs `body` as JSON to `path` (e.g. /api/ingest/device-alarms) and sorts the answer. */
-  post(path: string, body: unknown): Promise<BackendResult>;
+  post(path: string, body: unknown, options?: PostOptions): Promise<BackendResult>;
+}
+
+export interface PostOptions {
+  /** Overrides the client's timeout (a long poll waits longer than an ingest call). */
+  timeoutMs?: number;
+  /** Cancels the call (the gateway stopping); the answer is then `unavailable`. */
+  signal?: AbortSignal;
 }
 
 export interface BackendClientOptions {
@@ -53,14 +60,15 @@ function errorFrom(body: unknown, status: number): BackendError {
 export function createBackendClient(options: BackendClientOptions): BackendClient {
   const base = options.baseUrl.replace(/\/+$/, '');
   return {
-    async post(path, body) {
+    async post(path, body, postOptions = {}) {
+      const timeout = AbortSignal.timeout(postOptions.timeoutMs ?? options.timeoutMs);
       let res: Response;
       try {
         res = await fetch(`${base}${path}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${options.serviceToken}` },
           body: JSON.stringify(body),
-          signal: AbortSignal.timeout(options.timeoutMs),
+          signal: postOptions.signal ? AbortSignal.any([timeout, postOptions.signal]) : timeout,
         });
       } catch (err) {
         const cause = (err as { cause?: { code?: string } }).cause?.code;

@@ -39,6 +39,8 @@ const EnvSchema = z.object({
   GATEWAY_RETRY_MAX_MS: z.coerce.number().int().min(1).default(30_000),
   /** A message still failing this long while other messages succeed is answered with an error and dropped. */
   GATEWAY_GIVE_UP_MS: z.coerce.number().int().min(1).default(10 * 60_000),
+  /** How long one pull of the downlink feed (tasks for workers) waits at the backend for something to send. */
+  GATEWAY_DOWNLINK_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(20_000),
   /** Timeout of one backend HTTP call. */
   GATEWAY_BACKEND_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
 });

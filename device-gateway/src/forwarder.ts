@@ -29,6 +29,8 @@ export interface ForwarderOptions {
 export interface Forwarder {
   /** Uplinks received and not yet acknowledged (running, queued or waiting to retry). */
   held(): number;
+  /** Publishes a JSON downlink with QoS 1; resolves once the broker accepted it (queued while reconnecting). */
+  publish(topic: string, payload: unknown): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -112,6 +114,9 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
 
   return {
     held: () => queue.held(),
+    async publish(topic, payload) {
+      await client.publishAsync(topic, JSON.stringify(payload), { qos: 1 });
+    },
     async stop() {
       await queue.stop(5_000);
       await Promise.race([client.endAsync(false), new Promise((resolve) => setTimeout(resolve, 2_000))]);

@@ -1,8 +1,11 @@
 import type { Logger } from 'pino';
 import { createAuthenticator } from './authenticator.js';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { createBackendClient } from './backendClient.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker.js';
 import { loadEnv, type GatewayEnv } from './env.js';
+import { startDownlinkFollower } from './downlinkFollower.js';
 import { startForwarder, type Forwarder } from './forwarder.js';
 import { HANDLERS } from './handlers/index.js';
 import { createLogger } from './logger.js';
@@ -21,6 +24,8 @@ export interface RunningGateway {
   wsPort: number | null;
   /** Uplinks received and not yet acknowledged. */
   held(): number;
+  /** Downlinks (e.g. verification tasks) published since start. */
+  downlinksPublished(): number;
   stop(): Promise<void>;
 }
 
@@ -65,13 +70,24 @@ export async function startGateway(overrides: GatewayOverrides = {}): Promise<Ru
     logger.info({ host: env.MQTT_HOST, mqttPort: broker.mqttPort, wsPort: broker.wsPort }, 'device gateway ready: devices may connect');
   }
 
+  const downlinks = startDownlinkFollower({
+    backend,
+    publish: (topic, payload) => forwarder.publish(topic, payload),
+    holder: `${env.GATEWAY_CLIENT_ID}@${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`,
+    logger,
+    retry: { minMs: env.GATEWAY_RETRY_MIN_MS, maxMs: env.GATEWAY_RETRY_MAX_MS },
+    waitMs: env.GATEWAY_DOWNLINK_WAIT_MS,
+  });
+
   let stopping: Promise<void> | undefined;
   return {
     mqttPort: broker?.mqttPort ?? null,
     wsPort: broker?.wsPort ?? null,
     held: () => forwarder.held(),
+    downlinksPublished: () => downlinks.published(),
     stop() {
       stopping ??= (async () => {
+        await downlinks.stop();
         await forwarder.stop();
         await broker?.stop();
         logger.info('device gateway stopped');
