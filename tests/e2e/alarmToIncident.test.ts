@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../../device-gateway/src/gateway.js';
@@ -73,5 +75,18 @@ describe('sensor alarm → dispatched incident → live stream', () => {
     await device.publishAsync('devices/cover-a1/alarm', JSON.stringify({ messageId: 'alarm-2', severity: 'minor' }), { qos: 1 });
     expect(((await acks.waitFor((b) => b.messageId === 'alarm-2')) as { ok: boolean }).ok).toBe(true);
     await device.endAsync();
+  });
+
+  it('raises an alarm with the README’s `npm run demo:alarm` script, which prints the incident code', async () => {
+    const run = promisify(execFile);
+    const args = ['--import', 'tsx', 'scripts/raiseDemoAlarm.ts', '--url', `mqtt://127.0.0.1:${gateway.mqttPort}`, '--device', 'cover-a1', '--token', 'tok-a1', '--message-id', 'try-it-1'];
+    const { stdout } = await run(process.execPath, args, { timeout: 20_000 });
+    const code = /incident (\S+) \(tracking code/.exec(stdout)?.[1];
+    expect(code, stdout).toBeDefined();
+    expect(await backend.deps.models.Incident.countDocuments({ code })).toBe(1);
+    // A wrong token is refused at connect, and the script says so with a failing exit.
+    const refused = await run(process.execPath, [...args.slice(0, 7), '--token', 'wrong'], { timeout: 20_000 }).catch((err: { code: number; stderr: string }) => err);
+    expect((refused as { code: number }).code).toBe(1);
+    expect((refused as { stderr: string }).stderr).toMatch(/MQTT .*:/);
   });
 });

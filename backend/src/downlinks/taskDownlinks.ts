@@ -140,19 +140,21 @@ export async function pullDownlinks(deps: Deps, opts: PullOptions): Promise<Down
   if (opts.signal?.aborted || !(await acquireLease(deps.models, LEASE_NAME, opts.holder, opts.leaseMs + opts.waitMs))) {
     return { leased: false, downlinks: [], upTo: 0 };
   }
+  let after = await checkpoint(deps);
   for (;;) {
-    const after = await checkpoint(deps);
     // The newest seq is read first, so no event appended meanwhile is skipped by `upTo`.
     const newest = await latestSeq(deps);
     const events = await deps.models.Event.find({ seq: { $gt: after, $lte: newest }, type: { $in: DOWNLINK_EVENT_TYPES } })
       .sort({ seq: 1 })
       .limit(opts.limit)
       .lean<StoredEvent[]>();
-    const upTo = events.length === opts.limit ? events[events.length - 1].seq : newest;
+    const full = events.length === opts.limit;
+    const upTo = Math.max(after, full ? events[events.length - 1].seq : newest);
     const downlinks = await tasksOf(deps, events);
-    const remaining = deadline - Date.now();
-    if (downlinks.length > 0 || remaining <= 0 || opts.signal?.aborted) return { leased: true, downlinks, upTo: Math.max(upTo, after) };
-    await nextChance(deps, Math.min(POLL_MS, remaining), opts.signal);
+    // A full batch returns even without downlinks (all stale), so the checkpoint moves on at once.
+    if (downlinks.length > 0 || full || Date.now() >= deadline || opts.signal?.aborted) return { leased: true, downlinks, upTo };
+    after = upTo; // nothing due up to here: the wait goes on from there
+    await nextChance(deps, Math.min(POLL_MS, deadline - Date.now()), opts.signal);
   }
 }
 
