@@ -16,7 +16,7 @@ export const SEED_USAGE = `Usage: npm run seed -- [--empty] [--if-empty] [--scal
   --if-empty     do nothing when the database already has grid cells
   --scale        tiny (1 street, 2 communities), demo (default), city (≥40,000 cells, 20,000 workers, 100,000 devices, 1M incidents)
   --history      days of past incidents (default 90 at demo and city scale, 0 at tiny); 0 or "none" for none
-  --per-day      average past cases per day (default tiny 6, demo 4, city 11,200)
+  --per-day      average past cases per day, in total (default tiny 6; demo 36, of which 4 are played through the commands and the rest are finished cases cloned; city 11,200)
   --seed         seed of every random choice (default "onegrid")
 Connects to MONGODB_URI, else starts the embedded store on DATA_DIR/store (default ./data).`;
 
