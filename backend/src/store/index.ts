@@ -11,6 +11,8 @@ export interface EmbeddedStoreOptions {
   logLevel?: string;
   /** How often expired TTL documents are removed (default 60 s, like mongod). */
   ttlIntervalMs?: number;
+  /** Memory for decoded documents kept between reads, in MB (default 1024); the BSON of every document is always in memory. */
+  viewCacheMB?: number;
 }
 
 export interface EmbeddedStore {
@@ -40,6 +42,7 @@ export async function startEmbeddedStore(opts: EmbeddedStoreOptions): Promise<Em
       ONEGRID_STORE_PORT: String(opts.port ?? 0),
       ONEGRID_STORE_LOG_LEVEL: opts.logLevel ?? process.env.ONEGRID_STORE_LOG_LEVEL ?? 'warn',
       ONEGRID_STORE_TTL_MS: String(opts.ttlIntervalMs ?? 60_000),
+      ...(opts.viewCacheMB !== undefined ? { ONEGRID_STORE_VIEW_CACHE_MB: String(opts.viewCacheMB) } : {}),
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

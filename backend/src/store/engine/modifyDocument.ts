@@ -1,5 +1,5 @@
 import { Aggregator, Query } from './mongoQuery.js';
-import { serialize } from 'bson';
+import { deserialize, serialize } from 'bson';
 import { applyUpdate, isOperatorUpdate } from './applyUpdate.js';
 import { storedFromRaw, storedFromTyped, typedOf } from './storeEngine.js';
 import type { StoredDoc } from './storeCollection.js';
@@ -118,5 +118,5 @@ function prefixed(q: Doc): Doc {
 }
 
 function structuredCloneView(view: Doc): Doc {
-  return storedFromRaw(Buffer.from(serialize(view))).view;
+  return deserialize(serialize(view)) as Doc;
 }

@@ -40,11 +40,11 @@ export function planQuery(coll: StoreCollection, fullFilter: Doc, sort?: Doc): P
     const { index, equal } = best;
     // A document with an array has one entry per element, and each bound of a range may hold through a different element.
     const range = best.range && index.isMultikey(equal.length) && best.range.low && best.range.high ? { low: best.range.low, high: null } : best.range;
-    let ids = index.idsForBounds(equal, range, residualBounds(index, filter, equal.length + 1));
+    let ids: Iterable<string> = index.idsForBounds(equal, range, residualBounds(index, filter, equal.length + 1));
     // The slice is already in the order of the fields after the equality prefix: use it for a matching sort.
     const direction = sortMatchesIndex(sort, index, equal.length);
     const sortedByRangeField = !range || (sort && Object.keys(sort)[0] === index.fields[equal.length]);
-    if (direction === 'reverse' && sortedByRangeField) ids = ids.reverse();
+    if (direction === 'reverse' && sortedByRangeField) ids = [...ids].reverse();
     return { stage: 'IXSCAN', indexName: index.name, candidates: resolve(coll, ids), sorted: Boolean(direction && sortedByRangeField) };
   }
   for (const index of usable) {
@@ -180,7 +180,7 @@ function sortMatchesIndex(sort: Doc | undefined, index: StoreIndex, offset = 0):
   return direction;
 }
 
-function* resolve(coll: StoreCollection, ids: string[]): Generator<StoredDoc> {
+function* resolve(coll: StoreCollection, ids: Iterable<string>): Generator<StoredDoc> {
   for (const id of ids) {
     const doc = coll.docs.get(id);
     if (doc) yield doc;

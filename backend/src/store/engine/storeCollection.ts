@@ -1,14 +1,9 @@
+import type { StoredDoc } from './storedDoc.js';
 import { StoreIndex, type IndexKey, type IndexSpec } from './storeIndex.js';
 import { storeErrors } from './storeError.js';
 import { compareValues, type Doc } from './values.js';
 
-/** A stored document: exact BSON bytes for output and the journal, and the promoted view for matching. */
-export interface StoredDoc {
-  /** valueKey(_id): equal for ids MongoDB considers equal. */
-  id: string;
-  raw: Buffer;
-  view: Doc;
-}
+export type { StoredDoc } from './storedDoc.js';
 
 /**
  * One collection: documents by id in insertion (natural) order and its indexes,
@@ -50,12 +45,14 @@ export class StoreCollection {
     for (const [index, k] of this.keysOf(old)) index.remove(k);
     for (const [index, k] of newKeys) index.add(k);
     this.docs.set(next.id, next);
+    old.retire();
   }
 
   /** Removes a document and its index entries. */
   remove(doc: StoredDoc): void {
     for (const [index, k] of this.keysOf(doc)) index.remove(k);
     this.docs.delete(doc.id);
+    doc.retire();
   }
 
   /** Builds an index over the existing documents; an identical index is a no-op, a different one with the same name or key conflicts. */

@@ -1,5 +1,6 @@
 import { Binary, deserialize, serialize, ObjectId } from 'bson';
-import { StoreCollection, type StoredDoc } from './storeCollection.js';
+import { StoreCollection } from './storeCollection.js';
+import { StoredDoc } from './storedDoc.js';
 import type { IndexSpec } from './storeIndex.js';
 import { storeErrors } from './storeError.js';
 import { valueKey, type Doc } from './values.js';
@@ -27,7 +28,7 @@ export function splitNs(ns: string): { db: string; coll: string } {
 export function storedFromRaw(raw: Buffer): StoredDoc {
   if (raw.length > MAX_STORED_BYTES) throw storeErrors.objectTooLarge(raw.length);
   const view = deserialize(raw) as Doc;
-  return { id: valueKey(view._id), raw, view };
+  return new StoredDoc(valueKey(view._id), raw, view);
 }
 
 /** Builds a stored document from a typed document, adding an ObjectId _id first when it has none (as mongod does). */

@@ -24,6 +24,12 @@ export interface IndexSpec {
 
 function comparePart(a: KeyPart, b: KeyPart): number {
   if (a === b) return 0;
+  // The common key parts first, without compareValues' type dispatch (same order).
+  const ta = typeof a;
+  if (ta === typeof b) {
+    if (ta === 'string') return (a as string) < (b as string) ? -1 : 1;
+    if (ta === 'number' && a === a && b === b) return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+  }
   if (a === LOW || b === HIGH) return -1;
   if (a === HIGH || b === LOW) return 1;
   return compareValues(a, b);
@@ -86,6 +92,8 @@ export class StoreIndex {
   /** The index keys a document contributes (none when sparse/partial exclude it). */
   keysFor(doc: Doc, id: string): IndexKey[] {
     if (this.partial && !this.partial.test(doc)) return [];
+    const single = this.singleKey(doc, id);
+    if (single) return single;
     const perField = this.fields.map((f, i) => {
       const values = valuesAtPath(doc, f).flatMap((v) => (Array.isArray(v) ? (this.multikey.add(i), v.length ? v : [undefined]) : [v]));
       return values.length ? values : [undefined];
@@ -97,6 +105,23 @@ export class StoreIndex {
       keys = keys.flatMap((k) => unique.map((v) => [...k, v]));
     }
     return keys.map((k) => [...k, id]);
+  }
+
+  /** The one key of a document whose indexed fields are plain top-level values (no arrays, no dotted paths): the common case, without allocation per field. */
+  private singleKey(doc: Doc, id: string): IndexKey[] | null {
+    const key: KeyPart[] = new Array(this.fields.length + 1);
+    let present = false;
+    for (let i = 0; i < this.fields.length; i++) {
+      const f = this.fields[i];
+      if (f.includes('.')) return null;
+      const v = doc[f];
+      if (Array.isArray(v)) return null;
+      if (v !== undefined) present = true;
+      key[i] = v === undefined ? null : v;
+    }
+    if (this.spec.sparse && !present) return [];
+    key[this.fields.length] = id;
+    return [key];
   }
 
   /** Throws the duplicate-key error if a unique index already holds one of these keys for another document. */
@@ -154,8 +179,10 @@ export class StoreIndex {
    * Ids of the index slice where the first `equal.length` fields equal those
    * values and the next field (if `range`) lies in the range, in index order:
    * a compound index used with an equality prefix and an optional range.
+   * Lazy: a sorted query with a limit reads only the page. The caller must
+   * finish reading before it changes the collection.
    */
-  idsForBounds(equal: unknown[], range: KeyRange | null, residual: ResidualBound[] = []): string[] {
+  *idsForBounds(equal: unknown[], range: KeyRange | null, residual: ResidualBound[] = []): Generator<string> {
     const k = equal.length;
     const dir = this.directions[k] ?? 1;
     const first = range ? (dir > 0 ? range.low : range.high) : null;
@@ -163,8 +190,8 @@ export class StoreIndex {
     if (first) start.push(first.value);
     for (let i = start.length; i < this.fields.length; i++) start.push(this.directions[i] > 0 ? LOW : HIGH);
     start.push(LOW);
-    const out: string[] = [];
-    const seen = new Set<string>();
+    // Only a multikey index has several entries per document.
+    const seen = this.multikey.size > 0 ? new Set<string>() : null;
     for (const [key] of this.tree.entries(start)) {
       let inPrefix = true;
       for (let i = 0; i < k; i++) {
@@ -184,12 +211,12 @@ export class StoreIndex {
       }
       if (residual.length && !residual.every((r) => inRange(key[r.pos], r))) continue;
       const id = key[key.length - 1] as string;
-      if (!seen.has(id)) {
+      if (seen) {
+        if (seen.has(id)) continue;
         seen.add(id);
-        out.push(id);
       }
+      yield id;
     }
-    return out;
   }
 
   /** Ids whose first field lies in the range, in index order. Bounds are MongoDB-typed: a range never crosses type families. */

@@ -100,6 +100,23 @@ function compareNumbers(a: unknown, b: unknown): number {
   return da < db ? -1 : da > db ? 1 : 0;
 }
 
+/** bson 7 keeps an ObjectId as four big-endian 24-bit integers (`i0`…`i3`); older versions only as bytes. */
+interface ObjectIdParts {
+  id: Uint8Array;
+  i0?: number;
+  i1?: number;
+  i2?: number;
+  i3?: number;
+}
+
+/** ObjectIds in byte order (the order of their hex strings), without allocating. */
+function compareObjectIds(a: ObjectIdParts, b: ObjectIdParts): number {
+  if (typeof a.i0 === 'number' && typeof b.i0 === 'number') {
+    return Math.sign(a.i0 - b.i0 || a.i1! - b.i1! || a.i2! - b.i2! || a.i3! - b.i3!);
+  }
+  return compareBytes(a.id, b.id);
+}
+
 function compareBytes(a: Uint8Array, b: Uint8Array): number {
   if (a.length !== b.length) return a.length < b.length ? -1 : 1;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
@@ -114,6 +131,8 @@ function binaryBytes(v: unknown): Uint8Array {
 
 /** MongoDB's total order over BSON values (arrays compared element-wise, documents field by field). */
 export function compareValues(a: unknown, b: unknown): number {
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'number' && typeof b === 'number' && a === a && b === b) return a < b ? -1 : a > b ? 1 : 0;
   const fa = typeFamily(a);
   const fb = typeFamily(b);
   if (fa !== fb) return TYPE_RANK[fa] - TYPE_RANK[fb];
@@ -134,9 +153,7 @@ export function compareValues(a: unknown, b: unknown): number {
     case 'date':
       return Math.sign((a as Date).getTime() - (b as Date).getTime());
     case 'objectid': {
-      const ha = (a as { toHexString(): string }).toHexString();
-      const hb = (b as { toHexString(): string }).toHexString();
-      return ha < hb ? -1 : ha > hb ? 1 : 0;
+      return compareObjectIds(a as ObjectIdParts, b as ObjectIdParts);
     }
     case 'timestamp':
       return compareNumbers(a, b);

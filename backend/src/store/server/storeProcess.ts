@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     host: process.env.ONEGRID_STORE_HOST ?? '127.0.0.1',
     port: Number(process.env.ONEGRID_STORE_PORT ?? 0),
     ttlIntervalMs: Number(process.env.ONEGRID_STORE_TTL_MS ?? 60_000),
+    viewCacheMB: process.env.ONEGRID_STORE_VIEW_CACHE_MB ? Number(process.env.ONEGRID_STORE_VIEW_CACHE_MB) : undefined,
     logger,
   });
   let stopping: Promise<void> | null = null;

@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { StoreEngine, type ChangeRecord } from '../engine/storeEngine.js';
+import { setViewCacheBudget } from '../engine/storedDoc.js';
 import { openDurableLog, type DurableLog } from '../persistence/durableLog.js';
 import { startStoreServer, type StoreServer } from './storeServer.js';
 import { expireDocuments } from './ttlMonitor.js';
@@ -13,6 +14,8 @@ export interface StoreRuntimeOptions {
   ttlIntervalMs?: number;
   /** Journal size that triggers a snapshot and compaction. */
   compactAfterBytes?: number;
+  /** Memory for decoded documents (views) kept between reads, in MB (default 1024). */
+  viewCacheMB?: number;
 }
 
 export interface StoreRuntime {
@@ -32,6 +35,7 @@ export async function runStore(opts: StoreRuntimeOptions): Promise<StoreRuntime>
   const logger = opts.logger ?? pino({ level: 'info' });
   const started = Date.now();
   const { log, replay, stats } = await openDurableLog(opts.dataDir, { logger });
+  setViewCacheBudget((opts.viewCacheMB ?? 1024) * 1024 * 1024);
   const engine = new StoreEngine();
   for (const record of replay) engine.replay(record as ChangeRecord);
   logger.info({ dataDir: opts.dataDir, ...stats, ms: Date.now() - started }, 'store: data directory opened');
