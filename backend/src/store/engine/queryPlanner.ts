@@ -1,6 +1,6 @@
 import type { StoreCollection, StoredDoc } from './storeCollection.js';
 import type { ResidualBound, StoreIndex } from './storeIndex.js';
-import { typeFamily, type Doc } from './values.js';
+import { compareValues, typeFamily, valueKey, type Doc } from './values.js';
 
 /** How a query reads its candidates: which index (if any), and whether they come out already in the requested order. */
 export interface Plan {
@@ -24,8 +24,7 @@ export function planQuery(coll: StoreCollection, fullFilter: Doc, sort?: Doc): P
   const filter = conjuncts(fullFilter);
   const idValues = pointValues(filter._id);
   if (idValues) {
-    const idIndex = coll.indexes.get('_id_')!;
-    return { stage: 'IDHACK', indexName: '_id_', candidates: resolve(coll, idIndex.idsForValues(idValues)), sorted: false };
+    return { stage: 'IDHACK', indexName: '_id_', candidates: byIds(coll, idValues), sorted: false };
   }
   // A sparse single-field index holds exactly the documents that have the field: it answers `{field: {$exists: true}}`.
   for (const index of coll.indexes.values()) {
@@ -178,6 +177,18 @@ function sortMatchesIndex(sort: Doc | undefined, index: StoreIndex, offset = 0):
     direction = d;
   }
   return direction;
+}
+
+/** The documents with these _id values, straight from the id map, in _id order (as an index walk would give them). */
+function byIds(coll: StoreCollection, values: unknown[]): StoredDoc[] {
+  const docs = new Map<string, StoredDoc>();
+  for (const v of values) {
+    const doc = coll.docs.get(valueKey(v));
+    if (doc) docs.set(doc.id, doc);
+  }
+  const out = [...docs.values()];
+  if (out.length > 1) out.sort((a, b) => compareValues(a.view._id, b.view._id));
+  return out;
 }
 
 function* resolve(coll: StoreCollection, ids: Iterable<string>): Generator<StoredDoc> {

@@ -19,7 +19,7 @@ export class StoreCollection {
     readonly name: string,
     readonly options: Doc = {},
   ) {
-    this.indexes.set('_id_', new StoreIndex({ key: { _id: 1 }, name: '_id_' }));
+    this.indexes.set('_id_', new StoreIndex({ key: { _id: 1 }, name: '_id_' }, () => this.docs.values()));
   }
 
   get ns(): string {
@@ -88,7 +88,9 @@ export class StoreCollection {
   }
 
   private keysOf(doc: StoredDoc): [StoreIndex, IndexKey[]][] {
-    return [...this.indexes.values()].map((index) => [index, index.keysFor(doc.view, doc.id)]);
+    const out: [StoreIndex, IndexKey[]][] = [];
+    for (const index of this.indexes.values()) if (!index.deferred) out.push([index, index.keysFor(doc.view, doc.id)]);
+    return out;
   }
 }
 

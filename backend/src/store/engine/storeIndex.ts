@@ -3,8 +3,8 @@ import { Query } from './mongoQuery.js';
 import { compareValues, valuesAtPath, valueKey, type Doc } from './values.js';
 import { storeErrors } from './storeError.js';
 
-// sorted-btree is CommonJS: its class is module.exports.default.
-const BTree = btreeModule.default;
+// sorted-btree is CommonJS: Node's import gives module.exports (the class is its `default`); Vite's interop gives the class.
+const BTree = ((btreeModule as unknown as { default?: unknown }).default ?? btreeModule) as typeof btreeModule.default;
 
 /** Lowest and highest possible key parts, for open-ended range scans. */
 export const LOW = Symbol('low');
@@ -69,20 +69,31 @@ export class StoreIndex {
   /** Positions of fields that have held an array (never cleared: a conservative answer for isMultikey). */
   private readonly multikey = new Set<number>();
 
-  constructor(readonly spec: IndexSpec) {
+  /**
+   * Where a deferred index gets its documents when first read. The _id index is
+   * deferred: the collection's id map answers _id equality and uniqueness, so
+   * the tree (one more insert per document, at every write and every restart)
+   * is only built once a query needs _id order or an _id range.
+   */
+  private source: (() => Iterable<{ view: Doc; id: string }>) | null;
+
+  constructor(
+    readonly spec: IndexSpec,
+    source?: () => Iterable<{ view: Doc; id: string }>,
+  ) {
+    this.source = source ?? null;
     this.fields = Object.keys(spec.key);
     this.directions = this.fields.map((f) => (Number(spec.key[f]) < 0 ? -1 : 1));
     if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression);
     const dirs = this.directions;
-    this.tree = new BTree<IndexKey, true>(undefined, (a, b) => {
+    const compare = (a: IndexKey, b: IndexKey): number => {
       for (let i = 0; i < dirs.length; i++) {
         const c = comparePart(a[i], b[i]);
         if (c !== 0) return c * dirs[i];
       }
-      const ia = a[dirs.length] as string | symbol;
-      const ib = b[dirs.length] as string | symbol;
-      return comparePart(ia, ib);
-    });
+      return comparePart(a[dirs.length], b[dirs.length]);
+    };
+    this.tree = new BTree<IndexKey, true>(undefined, compare);
   }
 
   get name(): string {
@@ -126,7 +137,8 @@ export class StoreIndex {
 
   /** Throws the duplicate-key error if a unique index already holds one of these keys for another document. */
   checkUnique(ns: string, keys: IndexKey[], id: string, ignoreIds?: Set<string>): void {
-    if (!this.spec.unique) return;
+    // A deferred index is the _id index, whose uniqueness the collection's id map enforces.
+    if (!this.spec.unique || this.source) return;
     for (const key of keys) {
       const low = [...key.slice(0, -1), LOW];
       for (const [found] of this.tree.entries(low)) {
@@ -147,11 +159,28 @@ export class StoreIndex {
   }
 
   add(keys: IndexKey[]): void {
+    if (this.source) return;
     for (const k of keys) this.tree.set(k, true);
   }
 
   remove(keys: IndexKey[]): void {
+    if (this.source) return;
     for (const k of keys) this.tree.delete(k);
+  }
+
+  /** True while a deferred index is not built: its keys need not be computed. */
+  get deferred(): boolean {
+    return this.source !== null;
+  }
+
+  /** The tree, built first if the index was deferred (from then on it is maintained like any other). */
+  private built() {
+    const source = this.source;
+    if (source) {
+      this.source = null;
+      for (const doc of source()) this.add(this.keysFor(doc.view, doc.id));
+    }
+    return this.tree;
   }
 
   clear(): void {
@@ -159,7 +188,7 @@ export class StoreIndex {
   }
 
   get size(): number {
-    return this.tree.size;
+    return this.built().size;
   }
 
   /** Ids whose first field equals one of `values` (in index order, deduplicated). */
@@ -167,7 +196,7 @@ export class StoreIndex {
     const out = new Set<string>();
     const sorted = dedupe(values.map((v) => (v === undefined ? null : v)));
     for (const v of sorted) {
-      for (const [k] of this.tree.entries(this.startKey(v))) {
+      for (const [k] of this.built().entries(this.startKey(v))) {
         if (comparePart(k[0], v) !== 0) break;
         out.add(k[k.length - 1] as string);
       }
@@ -192,7 +221,7 @@ export class StoreIndex {
     start.push(LOW);
     // Only a multikey index has several entries per document.
     const seen = this.multikey.size > 0 ? new Set<string>() : null;
-    for (const [key] of this.tree.entries(start)) {
+    for (const [key] of this.built().entries(start)) {
       let inPrefix = true;
       for (let i = 0; i < k; i++) {
         if (comparePart(key[i], equal[i]) !== 0) {
@@ -225,7 +254,7 @@ export class StoreIndex {
     const seen = new Set<string>();
     const ascending = this.directions[0] > 0;
     const start = ascending ? (low ? this.startKey(low.value) : undefined) : high ? this.startKey(high.value) : undefined;
-    for (const [k] of this.tree.entries(start)) {
+    for (const [k] of this.built().entries(start)) {
       const v = k[0];
       if (ascending) {
         if (low && !low.inclusive && comparePart(v, low.value) === 0) continue;
@@ -246,7 +275,8 @@ export class StoreIndex {
   /** Every id in index order (forward or reversed), deduplicated for multikey entries. */
   *idsInOrder(reverse: boolean): Generator<string> {
     const seen = new Set<string>();
-    const it = reverse ? this.tree.entriesReversed() : this.tree.entries();
+    const tree = this.built();
+    const it = reverse ? tree.entriesReversed() : tree.entries();
     for (const [k] of it) {
       const id = k[k.length - 1] as string;
       if (!seen.has(id)) {
