@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type RunningGateway } from '../../device-gateway/src/gateway.js';
+import type { RunningGateway } from '../../device-gateway/src/gateway.js';
+import { startTestGateway } from './support/embeddedGateway.js';
 import { connectClient, openInbox } from '../../device-gateway/src/testSupport/mqttClients.js';
 import { GRID } from '../support/fixtures.js';
 import { login, startTestBackend } from '../support/platform.js';
@@ -17,16 +17,7 @@ describe('sensor alarm → dispatched incident → live stream', () => {
 
   beforeAll(async () => {
     backend = await startTestBackend();
-    gateway = await startGateway({
-      MQTT_URL: undefined,
-      MQTT_HOST: '127.0.0.1',
-      MQTT_PORT: 0,
-      MQTT_WS_PORT: 0,
-      BACKEND_URL: backend.url,
-      SERVICE_TOKEN: backend.secrets.SERVICE_TOKEN,
-      GATEWAY_CLIENT_ID: 'onegrid-gateway-e2e',
-      logger: pino({ level: 'silent' }),
-    });
+    gateway = await startTestGateway(backend, 'onegrid-gateway-e2e');
   });
   afterAll(async () => {
     await gateway?.stop();

@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackend, type RunningBackend } from '../../backend/src/server.js';
-import { startGateway, type RunningGateway } from '../../device-gateway/src/gateway.js';
+import type { RunningGateway } from '../../device-gateway/src/gateway.js';
+import { startTestGateway } from './support/embeddedGateway.js';
 import { seedDemo } from '../../seed/src/seedDemo.js';
 import { runSimulation } from '../../seed/src/simulation.js';
 import { freshDbUri } from '../support/db.js';
@@ -29,16 +29,7 @@ describe('the simulator against a running platform', () => {
         await deps.geo.reload();
       },
     });
-    gateway = await startGateway({
-      MQTT_URL: undefined,
-      MQTT_HOST: '127.0.0.1',
-      MQTT_PORT: 0,
-      MQTT_WS_PORT: 0,
-      BACKEND_URL: backend.url,
-      SERVICE_TOKEN: backend.secrets.SERVICE_TOKEN,
-      GATEWAY_CLIENT_ID: 'onegrid-gateway-sim',
-      logger: pino({ level: 'silent' }),
-    });
+    gateway = await startTestGateway(backend, 'onegrid-gateway-sim');
   }, 120_000);
   afterAll(async () => {
     await gateway?.stop();

@@ -1,7 +1,7 @@
-import pino from 'pino';
 import request from 'supertest';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type RunningGateway } from '../../device-gateway/src/gateway.js';
+import type { RunningGateway } from '../../device-gateway/src/gateway.js';
+import { startTestGateway } from './support/embeddedGateway.js';
 import { connectClient, openInbox } from '../../device-gateway/src/testSupport/mqttClients.js';
 import { CAT_RUBBISH, GRID, pointIn } from '../support/fixtures.js';
 import { login, startTestBackend } from '../support/platform.js';
@@ -14,17 +14,7 @@ describe('verification task downlinks', () => {
   let gateway: RunningGateway | undefined;
   let tokens: Record<string, string>;
 
-  const gatewayOptions = () => ({
-    MQTT_URL: undefined,
-    MQTT_HOST: '127.0.0.1',
-    MQTT_PORT: 0,
-    MQTT_WS_PORT: 0,
-    BACKEND_URL: backend.url,
-    SERVICE_TOKEN: backend.secrets.SERVICE_TOKEN,
-    GATEWAY_CLIENT_ID: 'onegrid-gateway-downlinks',
-    GATEWAY_DOWNLINK_WAIT_MS: 2_000,
-    logger: pino({ level: 'silent' }),
-  });
+  const startDownlinkGateway = () => startTestGateway(backend, 'onegrid-gateway-downlinks', { GATEWAY_DOWNLINK_WAIT_MS: 2_000 });
 
   beforeAll(async () => {
     backend = await startTestBackend();
@@ -74,7 +64,7 @@ describe('verification task downlinks', () => {
     connectClient(`mqtt://127.0.0.1:${port}`, { username, password: tokens[username], clientId: options.clientId ?? `${username}-phone`, clean: options.clean ?? true });
 
   it('sends the task to the workers of the case’s grid cell only, with its code and a stable task id', async () => {
-    gateway = await startGateway(gatewayOptions());
+    gateway = await startDownlinkGateway();
     const workerA = await connectWorker(gateway.mqttPort!, 'worker-a');
     const workerB = await connectWorker(gateway.mqttPort!, 'worker-b');
     const tasksA = await openInbox(workerA, 'workers/worker-a/tasks');
@@ -99,7 +89,7 @@ describe('verification task downlinks', () => {
   });
 
   it('delivers to a worker who was offline, on reconnect with a persistent session', async () => {
-    gateway = await startGateway(gatewayOptions());
+    gateway = await startDownlinkGateway();
     const port = gateway.mqttPort!;
     const phone = await connectWorker(port, 'worker-a', { clientId: 'worker-a-offline', clean: false });
     await phone.subscribeAsync('workers/worker-a/tasks', { qos: 1 });
@@ -119,7 +109,7 @@ describe('verification task downlinks', () => {
     const checked = await caseInA1('dl-restart-checked');
     await act('worker-a', checked.id, 'verify', { result: 'passed' });
 
-    gateway = await startGateway(gatewayOptions());
+    gateway = await startDownlinkGateway();
     const worker = await connectWorker(gateway.mqttPort!, 'worker-a', { clientId: 'worker-a-restart' });
     const tasks = await openInbox(worker, 'workers/worker-a/tasks');
     await tasks.waitFor((t) => t.code === waiting.code);
