@@ -13,6 +13,8 @@ export type { StoredDoc } from './storedDoc.js';
 export class StoreCollection {
   readonly docs = new Map<string, StoredDoc>();
   readonly indexes = new Map<string, StoreIndex>();
+  /** While replaying at start, indexes are left alone and built once at the end (resumeIndexes). */
+  private indexesSuspended = false;
 
   constructor(
     readonly db: string,
@@ -28,6 +30,11 @@ export class StoreCollection {
 
   /** Adds a new document; throws DuplicateKey (11000) on a clash with any unique index or an existing _id. */
   insert(doc: StoredDoc): void {
+    if (this.indexesSuspended) {
+      this.docs.get(doc.id)?.retire();
+      this.docs.set(doc.id, doc);
+      return;
+    }
     if (this.docs.has(doc.id)) {
       throw storeErrors.duplicateKey(this.ns, '_id_', { _id: 1 }, { _id: doc.view._id });
     }
@@ -40,6 +47,7 @@ export class StoreCollection {
   /** Swaps a stored document for its new version (same _id), keeping indexes consistent. */
   replace(old: StoredDoc, next: StoredDoc): void {
     if (old.id !== next.id) throw storeErrors.immutableField(`Performing an update on the path '_id' would modify the immutable field '_id'`);
+    if (this.indexesSuspended) return this.insert(next);
     const newKeys = this.keysOf(next);
     for (const [index, k] of newKeys) index.checkUnique(this.ns, k, next.id);
     for (const [index, k] of this.keysOf(old)) index.remove(k);
@@ -50,6 +58,11 @@ export class StoreCollection {
 
   /** Removes a document and its index entries. */
   remove(doc: StoredDoc): void {
+    if (this.indexesSuspended) {
+      this.docs.delete(doc.id);
+      doc.retire();
+      return;
+    }
     for (const [index, k] of this.keysOf(doc)) index.remove(k);
     this.docs.delete(doc.id);
     doc.retire();
@@ -68,6 +81,10 @@ export class StoreCollection {
       throw storeErrors.indexOptionsConflict(`An equivalent index already exists with a different name or options. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(other.spec)}`);
     }
     const index = new StoreIndex(spec);
+    if (this.indexesSuspended) {
+      this.indexes.set(spec.name, index);
+      return true;
+    }
     for (const doc of this.docs.values()) {
       const k = index.keysFor(doc.view, doc.id);
       index.checkUnique(this.ns, k, doc.id);
@@ -75,6 +92,18 @@ export class StoreCollection {
     }
     this.indexes.set(spec.name, index);
     return true;
+  }
+
+  /** Stops index maintenance (replay at start: the journal's writes already passed every check). */
+  suspendIndexes(): void {
+    this.indexesSuspended = true;
+  }
+
+  /** Builds every index from the documents in one pass each and resumes maintenance. */
+  resumeIndexes(): void {
+    if (!this.indexesSuspended) return;
+    this.indexesSuspended = false;
+    for (const index of this.indexes.values()) index.rebuild(this.docs.values());
   }
 
   dropIndex(name: string): void {

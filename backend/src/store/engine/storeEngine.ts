@@ -115,12 +115,31 @@ export class StoreEngine {
     this.pending.push({ o: 'dropIndex', ns: coll.ns, name });
   }
 
-  /** Re-applies one journal or snapshot record at start (records nothing new). */
+  /**
+   * Re-applies one journal or snapshot record at start (records nothing new).
+   * Indexes wait: call finishReplay() after the last record to build them.
+   */
   replay(record: ChangeRecord): void {
+    this.replayOne(record);
+    this.pending.length = 0;
+  }
+
+  /** Builds the indexes of every collection after the replay. */
+  finishReplay(): void {
+    for (const colls of this.dbs.values()) for (const coll of colls.values()) coll.resumeIndexes();
+  }
+
+  private replaying(db: string, name: string, options?: Doc): StoreCollection {
+    const coll = this.ensureCollection(db, name, options);
+    coll.suspendIndexes();
+    return coll;
+  }
+
+  private replayOne(record: ChangeRecord): void {
     switch (record.o) {
       case 'create': {
         const { db, coll } = splitNs(record.ns);
-        this.ensureCollection(db, coll, record.options);
+        this.replaying(db, coll, record.options);
         break;
       }
       case 'drop': {
@@ -133,7 +152,7 @@ export class StoreEngine {
         break;
       case 'index': {
         const { db, coll } = splitNs(record.ns);
-        this.ensureCollection(db, coll).createIndex(record.spec as unknown as IndexSpec);
+        this.replaying(db, coll).createIndex(record.spec as unknown as IndexSpec);
         break;
       }
       case 'dropIndex': {
@@ -143,7 +162,7 @@ export class StoreEngine {
       }
       case 'put': {
         const { db, coll } = splitNs(record.ns);
-        const c = this.ensureCollection(db, coll);
+        const c = this.replaying(db, coll);
         const doc = storedFromRaw(Buffer.from(record.doc.buffer.subarray(0, record.doc.position)));
         const old = c.docs.get(doc.id);
         if (old) c.replace(old, doc);
@@ -158,7 +177,6 @@ export class StoreEngine {
         break;
       }
     }
-    this.pending = [];
   }
 
   /** Records whose replay rebuilds the current state exactly (for a snapshot). */

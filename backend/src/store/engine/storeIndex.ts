@@ -65,6 +65,7 @@ export class StoreIndex {
   readonly fields: string[];
   readonly directions: number[];
   private readonly tree;
+  private readonly compare: (a: IndexKey, b: IndexKey) => number;
   private readonly partial?: Query;
   /** Positions of fields that have held an array (never cleared: a conservative answer for isMultikey). */
   private readonly multikey = new Set<number>();
@@ -93,7 +94,23 @@ export class StoreIndex {
       }
       return comparePart(a[dirs.length], b[dirs.length]);
     };
+    this.compare = compare;
     this.tree = new BTree<IndexKey, true>(undefined, compare);
+  }
+
+  /**
+   * Builds the index anew from every document, as at the end of a restart:
+   * the keys are sorted first and inserted in order, several times faster than
+   * one by one in document order. No unique check: the journal holds only
+   * writes that passed it.
+   */
+  rebuild(docs: Iterable<{ view: Doc; id: string }>): void {
+    if (this.source) return;
+    const keys: IndexKey[] = [];
+    for (const doc of docs) for (const k of this.keysFor(doc.view, doc.id)) keys.push(k);
+    keys.sort(this.compare);
+    this.tree.clear();
+    for (const k of keys) this.tree.set(k, true);
   }
 
   get name(): string {

@@ -38,6 +38,7 @@ export async function runStore(opts: StoreRuntimeOptions): Promise<StoreRuntime>
   setViewCacheBudget((opts.viewCacheMB ?? 1024) * 1024 * 1024);
   const engine = new StoreEngine();
   for (const record of replay) engine.replay(record as ChangeRecord);
+  engine.finishReplay();
   logger.info({ dataDir: opts.dataDir, ...stats, ms: Date.now() - started }, 'store: data directory opened');
   const compactAfter = opts.compactAfterBytes ?? 256 * 1024 * 1024;
   let compacting: Promise<void> | null = null;
