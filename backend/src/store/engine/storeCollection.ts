@@ -99,11 +99,17 @@ export class StoreCollection {
     this.indexesSuspended = true;
   }
 
-  /** Builds every index from the documents in one pass each and resumes maintenance. */
+  /** Builds every index from the documents, decoding each document once for all of them, and resumes maintenance. */
   resumeIndexes(): void {
     if (!this.indexesSuspended) return;
     this.indexesSuspended = false;
-    for (const index of this.indexes.values()) index.rebuild(this.docs.values());
+    const building = [...this.indexes.values()].filter((index) => !index.deferred);
+    const keys = building.map((): IndexKey[] => []);
+    for (const doc of this.docs.values()) {
+      const view = doc.view;
+      for (let i = 0; i < building.length; i++) for (const k of building[i].keysFor(view, doc.id)) keys[i].push(k);
+    }
+    building.forEach((index, i) => index.load(keys[i]));
   }
 
   dropIndex(name: string): void {

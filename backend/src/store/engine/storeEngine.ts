@@ -1,5 +1,6 @@
 import { Binary, deserialize, serialize, ObjectId } from 'bson';
 import { StoreCollection } from './storeCollection.js';
+import { leadingIdKey } from './rawId.js';
 import { StoredDoc } from './storedDoc.js';
 import type { IndexSpec } from './storeIndex.js';
 import { storeErrors } from './storeError.js';
@@ -27,6 +28,8 @@ export function splitNs(ns: string): { db: string; coll: string } {
 /** Builds a stored document from exact BSON bytes. */
 export function storedFromRaw(raw: Buffer): StoredDoc {
   if (raw.length > MAX_STORED_BYTES) throw storeErrors.objectTooLarge(raw.length);
+  const key = leadingIdKey(raw);
+  if (key !== undefined) return new StoredDoc(key, raw);
   const view = deserialize(raw) as Doc;
   return new StoredDoc(valueKey(view._id), raw, view);
 }
@@ -120,12 +123,27 @@ export class StoreEngine {
    * Indexes wait: call finishReplay() after the last record to build them.
    */
   replay(record: ChangeRecord): void {
+    if (record.o !== 'put' && record.o !== 'del') this.replayTargets.clear();
     this.replayOne(record);
     this.pending.length = 0;
   }
 
+  /** Collections by namespace during the replay (most records are puts into a few collections). */
+  private readonly replayTargets = new Map<string, StoreCollection>();
+
+  private replayTarget(ns: string): StoreCollection {
+    let coll = this.replayTargets.get(ns);
+    if (!coll) {
+      const { db, coll: name } = splitNs(ns);
+      coll = this.replaying(db, name);
+      this.replayTargets.set(ns, coll);
+    }
+    return coll;
+  }
+
   /** Builds the indexes of every collection after the replay. */
   finishReplay(): void {
+    this.replayTargets.clear();
     for (const colls of this.dbs.values()) for (const coll of colls.values()) coll.resumeIndexes();
   }
 
@@ -161,8 +179,7 @@ export class StoreEngine {
         break;
       }
       case 'put': {
-        const { db, coll } = splitNs(record.ns);
-        const c = this.replaying(db, coll);
+        const c = this.replayTarget(record.ns);
         const doc = storedFromRaw(Buffer.from(record.doc.buffer.subarray(0, record.doc.position)));
         const old = c.docs.get(doc.id);
         if (old) c.replace(old, doc);

@@ -35,10 +35,13 @@ export async function runStore(opts: StoreRuntimeOptions): Promise<StoreRuntime>
   const logger = opts.logger ?? pino({ level: 'info' });
   const started = Date.now();
   const { log, replay, stats } = await openDurableLog(opts.dataDir, { logger });
-  setViewCacheBudget((opts.viewCacheMB ?? 1024) * 1024 * 1024);
+  // Views decoded while replaying and building the indexes are dropped at once (fewer live objects, less GC);
+  // queries decode and keep what they use.
+  setViewCacheBudget(0);
   const engine = new StoreEngine();
   for (const record of replay) engine.replay(record as ChangeRecord);
   engine.finishReplay();
+  setViewCacheBudget((opts.viewCacheMB ?? 1024) * 1024 * 1024);
   logger.info({ dataDir: opts.dataDir, ...stats, ms: Date.now() - started }, 'store: data directory opened');
   const compactAfter = opts.compactAfterBytes ?? 256 * 1024 * 1024;
   let compacting: Promise<void> | null = null;

@@ -1,0 +1,70 @@
+import { deserialize } from 'bson';
+import { valueKey } from './values.js';
+
+// The _id of a stored document read straight from its BSON bytes, without
+// decoding the rest: a restart replays every document and needs only its id
+// until the indexes are built.
+
+/** Bytes of an element's value for the fixed- and length-prefixed types an _id usually has; null for the others. */
+function valueSize(raw: Buffer, type: number, at: number): number | null {
+  switch (type) {
+    case 0x07: // ObjectId
+      return 12;
+    case 0x10: // int32
+      return 4;
+    case 0x01: // double
+    case 0x09: // date
+    case 0x12: // int64
+      return 8;
+    case 0x13: // decimal128
+      return 16;
+    case 0x02: // string: int32 length (incl. NUL) + bytes
+      return 4 + raw.readInt32LE(at);
+    case 0x03: // embedded document: its int32 length covers itself
+      return raw.readInt32LE(at);
+    case 0x05: // binary: int32 length + subtype byte + bytes
+      return 5 + raw.readInt32LE(at);
+    default:
+      return null;
+  }
+}
+
+/**
+ * The _id when it is the document's first field (as drivers and mongod put
+ * it) and of a common type; undefined otherwise (the caller decodes the whole
+ * document).
+ */
+export function leadingId(raw: Buffer): unknown {
+  // int32 size, then type byte, then the cstring "_id".
+  if (raw.length < 10 || raw[5] !== 0x5f || raw[6] !== 0x69 || raw[7] !== 0x64 || raw[8] !== 0) return undefined;
+  const type = raw[4];
+  const size = valueSize(raw, type, 9);
+  if (size === null || size < 0 || 9 + size > raw.length - 1) return undefined;
+  // A one-element document around the element, decoded as bson would decode the whole.
+  const one = Buffer.allocUnsafe(4 + 5 + size + 1);
+  one.writeInt32LE(one.length, 0);
+  raw.copy(one, 4, 4, 9 + size);
+  one[one.length - 1] = 0;
+  return (deserialize(one) as { _id: unknown })._id;
+}
+
+/**
+ * valueKey() of the leading _id, straight from the bytes for the commonest
+ * types (ObjectId, string, int32: no object decoded at all); undefined when
+ * the document must be decoded.
+ */
+export function leadingIdKey(raw: Buffer): string | undefined {
+  if (raw.length < 10 || raw[5] !== 0x5f || raw[6] !== 0x69 || raw[7] !== 0x64 || raw[8] !== 0) return undefined;
+  switch (raw[4]) {
+    case 0x07:
+      return raw.length >= 22 ? `o${raw.toString('hex', 9, 21)}` : undefined;
+    case 0x10:
+      return raw.length >= 14 ? `n${raw.readInt32LE(9)}` : undefined;
+    case 0x02: {
+      const len = raw.length >= 14 ? raw.readInt32LE(9) : -1;
+      return len >= 1 && 13 + len <= raw.length - 1 ? `s${raw.toString('utf8', 13, 13 + len - 1)}` : undefined;
+    }
+  }
+  const id = leadingId(raw);
+  return id === undefined ? undefined : valueKey(id);
+}
