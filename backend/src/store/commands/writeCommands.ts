@@ -2,6 +2,7 @@ import { deserialize } from 'bson';
 import { StoreError } from '../engine/storeError.js';
 import { findDocuments } from '../engine/findDocuments.js';
 import { buildUpsert, modifyDocument, type UpdateStatement } from '../engine/modifyDocument.js';
+import { withIdFirst } from '../engine/rawId.js';
 import { storedFromRaw, storedFromTyped } from '../engine/storeEngine.js';
 import type { StoreCollection } from '../engine/storeCollection.js';
 import { errorReply } from '../engine/storeError.js';
@@ -50,7 +51,8 @@ function insert(ctx: CommandContext) {
   const count = raws?.length ?? typedDocs.length;
   const indexes = Array.from({ length: count }, (_, i) => i);
   const errors = eachStatement(indexes, ctx.command.ordered !== false, (i) => {
-    const raw = raws?.[i];
+    // Drivers add a missing _id last; it is moved to the front by moving bytes (the slow path decodes and re-encodes).
+    const raw = raws?.[i] && (hasId(raws[i]) ? raws[i] : (withIdFirst(raws[i]) ?? raws[i]));
     const stored = raw && hasId(raw) ? storedFromRaw(raw) : storedFromTyped(raw ? (deserialize(raw, { promoteValues: false, promoteBuffers: false }) as Doc) : typedDocs[i]);
     ctx.engine.insert(coll, stored);
     n++;

@@ -68,3 +68,76 @@ export function leadingIdKey(raw: Buffer): string | undefined {
   const id = leadingId(raw);
   return id === undefined ? undefined : valueKey(id);
 }
+
+/** Bytes of an element's value of any type, or null when the bytes do not parse. */
+function anyValueSize(raw: Buffer, type: number, at: number): number | null {
+  const known = valueSize(raw, type, at);
+  if (known !== null) return known;
+  switch (type) {
+    case 0x06: // undefined
+    case 0x0a: // null
+    case 0xff: // MinKey
+    case 0x7f: // MaxKey
+      return 0;
+    case 0x08: // boolean
+      return 1;
+    case 0x11: // timestamp
+      return 8;
+    case 0x04: // array (a document)
+    case 0x0f: // code with scope: int32 total length
+      return raw.readInt32LE(at);
+    case 0x0d: // code
+    case 0x0e: // symbol
+      return 4 + raw.readInt32LE(at);
+    case 0x0c: // DBPointer: string + ObjectId
+      return 4 + raw.readInt32LE(at) + 12;
+    case 0x0b: {
+      // regex: two cstrings
+      const first = raw.indexOf(0, at);
+      const second = first < 0 ? -1 : raw.indexOf(0, first + 1);
+      return second < 0 ? null : second + 1 - at;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * The document's bytes with its `_id` element moved to the front (as mongod
+ * stores it), by moving bytes rather than decoding and re-encoding; undefined
+ * when there is no `_id`, it is already first, it is an array or a regex (the
+ * caller's slow path refuses or handles those), or the bytes do not parse.
+ */
+export function withIdFirst(raw: Buffer): Buffer | undefined {
+  const end = raw.length - 1;
+  if (raw.length < 5 || raw[end] !== 0) return undefined;
+  let i = 4;
+  let first = true;
+  while (i < end) {
+    const start = i;
+    const type = raw[i++];
+    const nameEnd = raw.indexOf(0, i);
+    if (nameEnd < 0 || nameEnd >= end) return undefined;
+    const isId = nameEnd - i === 3 && raw[i] === 0x5f && raw[i + 1] === 0x69 && raw[i + 2] === 0x64;
+    i = nameEnd + 1;
+    let size: number | null;
+    try {
+      size = anyValueSize(raw, type, i);
+    } catch {
+      return undefined; // a length field past the end
+    }
+    if (size === null || size < 0 || i + size > end) return undefined;
+    i += size;
+    if (isId) {
+      if (first || type === 0x04 || type === 0x0b) return undefined;
+      const out = Buffer.allocUnsafe(raw.length);
+      raw.copy(out, 0, 0, 4);
+      raw.copy(out, 4, start, i);
+      raw.copy(out, 4 + (i - start), 4, start);
+      raw.copy(out, i, i);
+      return out;
+    }
+    first = false;
+  }
+  return undefined;
+}

@@ -106,8 +106,11 @@ export class StoreCollection {
     const building = [...this.indexes.values()].filter((index) => !index.deferred);
     const keys = building.map((): IndexKey[] => []);
     for (const doc of this.docs.values()) {
-      const view = doc.view;
-      for (let i = 0; i < building.length; i++) for (const k of building[i].keysFor(view, doc.id)) keys[i].push(k);
+      let view: Doc | undefined;
+      for (let i = 0; i < building.length; i++) {
+        const own = building[i].keysForRaw(doc.raw, doc.id) ?? building[i].keysFor((view ??= doc.view), doc.id);
+        for (const k of own) keys[i].push(k);
+      }
     }
     building.forEach((index, i) => index.load(keys[i]));
   }

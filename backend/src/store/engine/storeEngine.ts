@@ -25,13 +25,21 @@ export function splitNs(ns: string): { db: string; coll: string } {
   return { db: ns.slice(0, dot), coll: ns.slice(dot + 1) };
 }
 
-/** Builds a stored document from exact BSON bytes. */
+/** Builds a stored document from exact BSON bytes, decoding them (which checks them). */
 export function storedFromRaw(raw: Buffer): StoredDoc {
   if (raw.length > MAX_STORED_BYTES) throw storeErrors.objectTooLarge(raw.length);
-  const key = leadingIdKey(raw);
-  if (key !== undefined) return new StoredDoc(key, raw);
   const view = deserialize(raw) as Doc;
   return new StoredDoc(valueKey(view._id), raw, view);
+}
+
+/**
+ * A stored document from the journal's bytes, which were checked when first
+ * written: only the _id is read (straight from the bytes when it leads with a
+ * common type); the view is decoded when first needed.
+ */
+function storedFromJournal(raw: Buffer): StoredDoc {
+  const key = leadingIdKey(raw);
+  return key !== undefined ? new StoredDoc(key, raw) : storedFromRaw(raw);
 }
 
 /** Builds a stored document from a typed document, adding an ObjectId _id first when it has none (as mongod does). */
@@ -180,7 +188,7 @@ export class StoreEngine {
       }
       case 'put': {
         const c = this.replayTarget(record.ns);
-        const doc = storedFromRaw(Buffer.from(record.doc.buffer.subarray(0, record.doc.position)));
+        const doc = storedFromJournal(Buffer.from(record.doc.buffer.subarray(0, record.doc.position)));
         const old = c.docs.get(doc.id);
         if (old) c.replace(old, doc);
         else c.insert(doc);

@@ -1,6 +1,7 @@
 import btreeModule from 'sorted-btree';
 import { bulkLoad } from 'sorted-btree/extended/bulkLoad.js';
 import { Query } from './mongoQuery.js';
+import { readTopLevel } from './rawFields.js';
 import { compareValues, valuesAtPath, valueKey, type Doc } from './values.js';
 import { storeErrors } from './storeError.js';
 
@@ -69,6 +70,8 @@ export class StoreIndex {
   readonly directions: number[];
   private tree;
   private readonly compare: (a: IndexKey, b: IndexKey) => number;
+  /** The fields as UTF-8 bytes when all are top-level (keys can then be read from a document's bytes). */
+  private readonly rawNames: Buffer[] | null;
   private readonly partial?: Query;
   /** Positions of fields that have held an array (never cleared: a conservative answer for isMultikey). */
   private readonly multikey = new Set<number>();
@@ -87,6 +90,7 @@ export class StoreIndex {
   ) {
     this.source = source ?? null;
     this.fields = Object.keys(spec.key);
+    this.rawNames = this.fields.some((f) => f.includes('.')) ? null : this.fields.map((f) => Buffer.from(f, 'utf8'));
     this.directions = this.fields.map((f) => (Number(spec.key[f]) < 0 ? -1 : 1));
     if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression);
     const dirs = this.directions;
@@ -132,6 +136,25 @@ export class StoreIndex {
       keys = keys.flatMap((k) => unique.map((v) => [...k, v]));
     }
     return keys.map((k) => [...k, id]);
+  }
+
+  /**
+   * The document's key read from its bytes when every indexed field is a
+   * top-level field of a type readTopLevel decodes; null when the view is needed.
+   */
+  keysForRaw(raw: Buffer, id: string): IndexKey[] | null {
+    if (this.partial || !this.rawNames) return null;
+    const values = readTopLevel(raw, this.rawNames);
+    if (!values) return null;
+    const key: KeyPart[] = new Array(values.length + 1);
+    let present = false;
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] !== undefined) present = true;
+      key[i] = values[i] === undefined ? null : values[i];
+    }
+    if (this.spec.sparse && !present) return [];
+    key[values.length] = id;
+    return [key];
   }
 
   /** The one key of a document whose indexed fields are plain top-level values (no arrays, no dotted paths): the common case, without allocation per field. */
