@@ -205,6 +205,13 @@ export class StoreEngine {
   }
 
   /** Records whose replay rebuilds the current state exactly (for a snapshot). */
+  /** Bytes of every stored document (what a snapshot holds, near enough). */
+  storedBytes(): number {
+    let bytes = 0;
+    for (const colls of this.dbs.values()) for (const coll of colls.values()) for (const doc of coll.docs.values()) bytes += doc.raw.length;
+    return bytes;
+  }
+
   snapshotRecords(): ChangeRecord[] {
     const out: ChangeRecord[] = [];
     for (const colls of this.dbs.values()) {

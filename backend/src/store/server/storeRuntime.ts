@@ -44,13 +44,19 @@ export async function runStore(opts: StoreRuntimeOptions): Promise<StoreRuntime>
   setViewCacheBudget((opts.viewCacheMB ?? 1024) * 1024 * 1024);
   logger.info({ dataDir: opts.dataDir, ...stats, ms: Date.now() - started }, 'store: data directory opened');
   const compactAfter = opts.compactAfterBytes ?? 256 * 1024 * 1024;
+  // A snapshot rewrites the whole state: taking one only once the journal has grown as large as the state keeps
+  // the cost of compaction proportional to what is written (a fixed threshold would rewrite a large state again
+  // and again, and loading a big database would spend most of its time compacting).
+  let stateBytes = engine.storedBytes();
   let compacting: Promise<void> | null = null;
 
   const commit = async (records: ChangeRecord[], durable: boolean) => {
     await log.append(records, { durable });
-    if (!compacting && log.journalBytes() > compactAfter) {
+    if (!compacting && log.journalBytes() > Math.max(compactAfter, stateBytes)) {
+      const snapshot = engine.snapshotRecords();
+      stateBytes = engine.storedBytes();
       compacting = log
-        .compact(engine.snapshotRecords())
+        .compact(snapshot)
         .catch((err: unknown) => logger.error({ err }, 'store: compaction failed; the journal keeps growing'))
         .finally(() => (compacting = null));
     }
