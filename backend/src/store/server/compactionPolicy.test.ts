@@ -22,7 +22,7 @@ describe('compaction policy', () => {
   it('compacts once the journal passes the state, not at every write past the threshold', async () => {
     const store = await runStore({ dataDir, host: '127.0.0.1', port: 0, logger: pino({ level: 'silent' }), compactAfterBytes: 1_000 });
     const client = await MongoClient.connect(store.uri);
-    const coll = client.db('c').collection('big');
+    const coll = client.db('c').collection<{ _id: number; body: string }>('big');
     const body = 'x'.repeat(10_000);
     await coll.insertMany(Array.from({ length: 200 }, (_, i) => ({ _id: i, body })));
     await expect.poll(generations, { timeout: 10_000 }).toEqual([1]);
