@@ -78,7 +78,7 @@ export async function seedBulkHistory(conn: Connection, data: ReferenceData, opt
       dayCounters.set(day, seq);
       if (i >= done) docs.push(cloneIncident(t, i, shift, place, `${day}-${String(seq).padStart(6, '0')}`));
     }
-    if (docs.length) await models.Incident.collection.insertMany(docs as never[], { ordered: false });
+    if (docs.length) await insertResumed(models.Incident.collection, docs);
     await models.Counter.updateOne({ _id: PROGRESS_ID }, { $set: { value: Math.min(clones, n + CHUNK) } }, { upsert: true });
     bar.tick(Math.min(clones, n + CHUNK));
   }
@@ -100,5 +100,20 @@ export async function seedBulkHistory(conn: Connection, data: ReferenceData, opt
       workerIds: cell.workerIds,
       deviceId: device?.deviceId,
     };
+  }
+}
+
+/**
+ * Inserts a chunk of clones; a chunk interrupted after the store took part of
+ * it (the progress counter is written after the chunk) is inserted again on
+ * resume, and the clones already there, identical, are skipped.
+ */
+export async function insertResumed(collection: { insertMany(docs: never[], options: { ordered: false }): Promise<unknown> }, docs: Incident[]): Promise<void> {
+  try {
+    await collection.insertMany(docs as never[], { ordered: false });
+  } catch (err) {
+    const writeErrors = (err as { writeErrors?: { code?: number }[] | { code?: number } }).writeErrors;
+    const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+    if (list.length === 0 || list.some((e) => e.code !== 11000)) throw err;
   }
 }
