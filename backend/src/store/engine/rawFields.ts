@@ -1,4 +1,5 @@
 import { ObjectId } from 'bson';
+import { bsonValueSize } from './rawId.js';
 
 // Index keys straight from a document's BSON bytes. Most indexed fields are
 // top-level strings, numbers, dates or ObjectIds: reading just those values
@@ -32,42 +33,6 @@ function readValue(raw: Buffer, type: number, at: number): unknown {
   }
 }
 
-/** Bytes of a value, for skipping the fields not asked for; null for a type it cannot size. */
-function skipSize(raw: Buffer, type: number, at: number): number | null {
-  switch (type) {
-    case 0x01:
-    case 0x09:
-    case 0x11:
-    case 0x12:
-      return 8;
-    case 0x02:
-    case 0x0d:
-    case 0x0e:
-      return 4 + raw.readInt32LE(at);
-    case 0x03:
-    case 0x04:
-    case 0x0f:
-      return raw.readInt32LE(at);
-    case 0x05:
-      return 5 + raw.readInt32LE(at);
-    case 0x06:
-    case 0x0a:
-    case 0xff:
-    case 0x7f:
-      return 0;
-    case 0x07:
-      return 12;
-    case 0x08:
-      return 1;
-    case 0x10:
-      return 4;
-    case 0x13:
-      return 16;
-    default:
-      return null;
-  }
-}
-
 /**
  * The values of these top-level fields (names as UTF-8 bytes; undefined when absent), decoded as
  * bson's deserialize would; null when a field holds a type this reader leaves
@@ -96,7 +61,7 @@ export function readTopLevel(raw: Buffer, names: readonly Buffer[]): unknown[] |
         if (value === UNSUPPORTED) return null;
         out[wanted] = value;
       }
-      const size = skipSize(raw, type, i);
+      const size = bsonValueSize(raw, type, i);
       if (size === null || size < 0) return null;
       i += size;
     }

@@ -69,8 +69,8 @@ export function leadingIdKey(raw: Buffer): string | undefined {
   return id === undefined ? undefined : valueKey(id);
 }
 
-/** Bytes of an element's value of any type, or null when the bytes do not parse. */
-function anyValueSize(raw: Buffer, type: number, at: number): number | null {
+/** Bytes of an element's value of any BSON type (at `at`, after its name), or null for an unknown type. */
+export function bsonValueSize(raw: Buffer, type: number, at: number): number | null {
   const known = valueSize(raw, type, at);
   if (known !== null) return known;
   switch (type) {
@@ -122,7 +122,7 @@ export function withIdFirst(raw: Buffer): Buffer | undefined {
     i = nameEnd + 1;
     let size: number | null;
     try {
-      size = anyValueSize(raw, type, i);
+      size = bsonValueSize(raw, type, i);
     } catch {
       return undefined; // a length field past the end
     }
