@@ -5,29 +5,8 @@ import { valueKey } from './values.js';
 // decoding the rest: a restart replays every document and needs only its id
 // until the indexes are built.
 
-/** Bytes of an element's value for the fixed- and length-prefixed types an _id usually has; null for the others. */
-function valueSize(raw: Buffer, type: number, at: number): number | null {
-  switch (type) {
-    case 0x07: // ObjectId
-      return 12;
-    case 0x10: // int32
-      return 4;
-    case 0x01: // double
-    case 0x09: // date
-    case 0x12: // int64
-      return 8;
-    case 0x13: // decimal128
-      return 16;
-    case 0x02: // string: int32 length (incl. NUL) + bytes
-      return 4 + raw.readInt32LE(at);
-    case 0x03: // embedded document: its int32 length covers itself
-      return raw.readInt32LE(at);
-    case 0x05: // binary: int32 length + subtype byte + bytes
-      return 5 + raw.readInt32LE(at);
-    default:
-      return null;
-  }
-}
+/** The types an _id usually has: ObjectId, int32, double, date, int64, decimal128, string, document, binary. */
+const COMMON_ID_TYPES = new Set([0x07, 0x10, 0x01, 0x09, 0x12, 0x13, 0x02, 0x03, 0x05]);
 
 /**
  * The _id when it is the document's first field (as drivers and mongod put
@@ -38,7 +17,8 @@ export function leadingId(raw: Buffer): unknown {
   // int32 size, then type byte, then the cstring "_id".
   if (raw.length < 10 || raw[5] !== 0x5f || raw[6] !== 0x69 || raw[7] !== 0x64 || raw[8] !== 0) return undefined;
   const type = raw[4];
-  const size = valueSize(raw, type, 9);
+  if (!COMMON_ID_TYPES.has(type)) return undefined;
+  const size = bsonValueSize(raw, type, 9);
   if (size === null || size < 0 || 9 + size > raw.length - 1) return undefined;
   // A one-element document around the element, decoded as bson would decode the whole.
   const one = Buffer.allocUnsafe(4 + 5 + size + 1);
@@ -71,8 +51,6 @@ export function leadingIdKey(raw: Buffer): string | undefined {
 
 /** Bytes of an element's value of any BSON type (at `at`, after its name), or null for an unknown type. */
 export function bsonValueSize(raw: Buffer, type: number, at: number): number | null {
-  const known = valueSize(raw, type, at);
-  if (known !== null) return known;
   switch (type) {
     case 0x06: // undefined
     case 0x0a: // null
@@ -81,14 +59,27 @@ export function bsonValueSize(raw: Buffer, type: number, at: number): number | n
       return 0;
     case 0x08: // boolean
       return 1;
+    case 0x10: // int32
+      return 4;
+    case 0x01: // double
+    case 0x09: // date
     case 0x11: // timestamp
+    case 0x12: // int64
       return 8;
-    case 0x04: // array (a document)
-    case 0x0f: // code with scope: int32 total length
-      return raw.readInt32LE(at);
+    case 0x07: // ObjectId
+      return 12;
+    case 0x13: // decimal128
+      return 16;
+    case 0x02: // string: int32 length (incl. NUL) + bytes
     case 0x0d: // code
     case 0x0e: // symbol
       return 4 + raw.readInt32LE(at);
+    case 0x03: // embedded document: its int32 length covers itself
+    case 0x04: // array (a document)
+    case 0x0f: // code with scope: int32 total length
+      return raw.readInt32LE(at);
+    case 0x05: // binary: int32 length + subtype byte + bytes
+      return 5 + raw.readInt32LE(at);
     case 0x0c: // DBPointer: string + ObjectId
       return 4 + raw.readInt32LE(at) + 12;
     case 0x0b: {

@@ -145,7 +145,23 @@ export class StoreIndex {
   keysForRaw(raw: Buffer, id: string): IndexKey[] | null {
     if (this.partial || !this.rawNames) return null;
     const values = readTopLevel(raw, this.rawNames);
-    if (!values) return null;
+    return values && this.keyOf(values, id);
+  }
+
+  /** The one key of a document whose indexed fields are plain top-level values (no arrays, no dotted paths): the common case. */
+  private singleKey(doc: Doc, id: string): IndexKey[] | null {
+    if (!this.rawNames) return null; // a dotted path
+    const values: unknown[] = new Array(this.fields.length);
+    for (let i = 0; i < this.fields.length; i++) {
+      const v = doc[this.fields[i]];
+      if (Array.isArray(v)) return null;
+      values[i] = v;
+    }
+    return this.keyOf(values, id);
+  }
+
+  /** The single key made of one value per field (absent counts as null), or none when a sparse index skips the document. */
+  private keyOf(values: unknown[], id: string): IndexKey[] {
     const key: KeyPart[] = new Array(values.length + 1);
     let present = false;
     for (let i = 0; i < values.length; i++) {
@@ -154,23 +170,6 @@ export class StoreIndex {
     }
     if (this.spec.sparse && !present) return [];
     key[values.length] = id;
-    return [key];
-  }
-
-  /** The one key of a document whose indexed fields are plain top-level values (no arrays, no dotted paths): the common case, without allocation per field. */
-  private singleKey(doc: Doc, id: string): IndexKey[] | null {
-    const key: KeyPart[] = new Array(this.fields.length + 1);
-    let present = false;
-    for (let i = 0; i < this.fields.length; i++) {
-      const f = this.fields[i];
-      if (f.includes('.')) return null;
-      const v = doc[f];
-      if (Array.isArray(v)) return null;
-      if (v !== undefined) present = true;
-      key[i] = v === undefined ? null : v;
-    }
-    if (this.spec.sparse && !present) return [];
-    key[this.fields.length] = id;
     return [key];
   }
 
