@@ -62,6 +62,7 @@ export async function seedBulkHistory(conn: Connection, data: ReferenceData, opt
   for (const c of await models.Counter.find({ _id: { $regex: '^case:' } }).lean()) dayCounters.set(String(c._id).slice(5), c.value);
   const bar = progress(opts.log, 'bulk incidents', clones);
   const rng = new Rng(`${opts.seed ?? 'onegrid'}:bulk`);
+  let writing: Promise<void> = Promise.resolve();
   for (let n = 0; n < clones && !opts.signal?.aborted; n += CHUNK) {
     const docs: Incident[] = [];
     for (let i = n; i < Math.min(clones, n + CHUNK); i++) {
@@ -78,10 +79,16 @@ export async function seedBulkHistory(conn: Connection, data: ReferenceData, opt
       dayCounters.set(day, seq);
       if (i >= done) docs.push(cloneIncident(t, i, shift, place, `${day}-${String(seq).padStart(6, '0')}`));
     }
-    if (docs.length) await insertResumed(models.Incident.collection, docs);
-    await models.Counter.updateOne({ _id: PROGRESS_ID }, { $set: { value: Math.min(clones, n + CHUNK) } }, { upsert: true });
-    bar.tick(Math.min(clones, n + CHUNK));
+    // The store writes this chunk while the next one is built (the two processes use both cores).
+    await writing;
+    const upTo = Math.min(clones, n + CHUNK);
+    writing = (async () => {
+      if (docs.length) await insertResumed(models.Incident.collection, docs);
+      await models.Counter.updateOne({ _id: PROGRESS_ID }, { $set: { value: upTo } }, { upsert: true });
+      bar.tick(upTo);
+    })();
   }
+  await writing;
   await models.Counter.bulkWrite([...dayCounters].map(([day, value]) => ({ updateOne: { filter: { _id: `case:${day}` }, update: { $max: { value } }, upsert: true } })));
   bar.done();
   return { ...played, cloned: clones - done };

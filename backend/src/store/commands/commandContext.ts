@@ -26,7 +26,8 @@ export type CommandHandler = (ctx: CommandContext) => CommandReply;
 
 /** The collection name a command targets (its first field's value). */
 export function targetCollection(ctx: CommandContext): string {
-  const name = Object.values(ctx.command)[0];
+  // The first field's value (not Object.values: that would decode an insert's lazily decoded documents).
+  const name = ctx.command[Object.keys(ctx.command)[0]];
   return typeof name === 'string' ? name : '';
 }
 

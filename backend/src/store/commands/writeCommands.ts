@@ -3,7 +3,7 @@ import { StoreError } from '../engine/storeError.js';
 import { findDocuments } from '../engine/findDocuments.js';
 import { buildUpsert, modifyDocument, type UpdateStatement } from '../engine/modifyDocument.js';
 import { withIdFirst } from '../engine/rawId.js';
-import { storedFromRaw, storedFromTyped } from '../engine/storeEngine.js';
+import { storedFromCheckedBytes, storedFromTyped } from '../engine/storeEngine.js';
 import type { StoreCollection } from '../engine/storeCollection.js';
 import { errorReply } from '../engine/storeError.js';
 import type { Doc } from '../engine/values.js';
@@ -45,7 +45,8 @@ function withErrors(reply: Doc, errors: WriteError[]): Doc {
 function insert(ctx: CommandContext) {
   const name = targetCollection(ctx);
   const raws = ctx.rawSequences.get('documents');
-  const typedDocs = (ctx.typed.documents as Doc[] | undefined) ?? [];
+  // Read only without a document sequence: reading it would decode every document of the sequence.
+  const typedDocs = raws ? [] : ((ctx.typed.documents as Doc[] | undefined) ?? []);
   const coll = ctx.engine.ensureCollection(ctx.db, name);
   let n = 0;
   const count = raws?.length ?? typedDocs.length;
@@ -53,7 +54,8 @@ function insert(ctx: CommandContext) {
   const errors = eachStatement(indexes, ctx.command.ordered !== false, (i) => {
     // Drivers add a missing _id last; it is moved to the front by moving bytes (the slow path decodes and re-encodes).
     const raw = raws?.[i] && (hasId(raws[i]) ? raws[i] : (withIdFirst(raws[i]) ?? raws[i]));
-    const stored = raw && hasId(raw) ? storedFromRaw(raw) : storedFromTyped(raw ? (deserialize(raw, { promoteValues: false, promoteBuffers: false }) as Doc) : typedDocs[i]);
+    // Sequence documents were checked as well-formed on arrival (wireMessages): their bytes are stored as they are.
+    const stored = raw && hasId(raw) ? storedFromCheckedBytes(raw) : storedFromTyped(raw ? (deserialize(raw, { promoteValues: false, promoteBuffers: false }) as Doc) : typedDocs[i]);
     ctx.engine.insert(coll, stored);
     n++;
   });

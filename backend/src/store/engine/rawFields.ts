@@ -2,10 +2,12 @@ import { ObjectId } from 'bson';
 import { bsonValueSize } from './rawId.js';
 
 // Index keys straight from a document's BSON bytes. Most indexed fields are
-// top-level strings, numbers, dates or ObjectIds: reading just those values
-// spares decoding every document when a restart builds the indexes (the
-// journal's bytes are trusted: they were decoded and checked when written). Anything else (arrays, subdocuments, 64-bit or decimal
-// numbers, binaries…) answers null and the caller decodes the document.
+// strings, numbers, dates or ObjectIds, at the top level, in a subdocument or
+// in an array: reading just those values spares decoding every document when
+// an insert or a restart computes its index keys (the bytes were checked when
+// they arrived). Anything else (subdocuments as values, 64-bit or decimal
+// numbers, binaries, paths through array elements…) answers null and the
+// caller decodes the document.
 
 /** Marks a field this reader does not decode. */
 const UNSUPPORTED = Symbol('unsupported');
@@ -33,40 +35,134 @@ function readValue(raw: Buffer, type: number, at: number): unknown {
   }
 }
 
+/** A path step this reader cannot take (the caller decodes the document). */
+const GIVE_UP = null;
+
 /**
- * The values of these top-level fields (names as UTF-8 bytes; undefined when absent), decoded as
- * bson's deserialize would; null when a field holds a type this reader leaves
- * to the full decoder or the bytes do not parse.
+ * A document's top-level elements, located once so that every index of a
+ * collection reads its fields from the bytes: an insert or a restart then
+ * decodes no document whose indexed fields are scalars, arrays of scalars
+ * or fields of subdocuments.
  */
-export function readTopLevel(raw: Buffer, names: readonly Buffer[]): unknown[] | null {
-  const out: unknown[] = new Array(names.length).fill(undefined);
-  const end = raw.length - 1;
-  let i = 4;
-  try {
-    while (i < end) {
-      const type = raw[i++];
-      const nameEnd = raw.indexOf(0, i);
-      if (nameEnd < 0 || nameEnd >= end) return null;
-      const nameLength = nameEnd - i;
-      let wanted = -1;
-      for (let n = 0; n < names.length; n++) {
-        if (names[n].length === nameLength && names[n].compare(raw, i, nameEnd) === 0) {
-          wanted = n;
-          break;
+export class RawElements {
+  private constructor(
+    private readonly raw: Buffer,
+    /** Per element: name start, name length, type, value start. */
+    private readonly table: Int32Array,
+    private readonly count: number,
+  ) {}
+
+  /** The elements of `raw`, or null when the bytes do not parse. */
+  static of(raw: Buffer): RawElements | null {
+    const end = raw.length - 1;
+    let table = new Int32Array(4 * 48);
+    let count = 0;
+    let i = 4;
+    try {
+      while (i < end) {
+        const type = raw[i++];
+        const nameEnd = raw.indexOf(0, i);
+        if (nameEnd < 0 || nameEnd >= end) return null;
+        if (4 * count + 4 > table.length) {
+          const bigger = new Int32Array(table.length * 2);
+          bigger.set(table);
+          table = bigger;
         }
+        const at = 4 * count++;
+        table[at] = i;
+        table[at + 1] = nameEnd - i;
+        table[at + 2] = type;
+        table[at + 3] = nameEnd + 1;
+        const size = bsonValueSize(raw, type, nameEnd + 1);
+        if (size === null || size < 0) return null;
+        i = nameEnd + 1 + size;
       }
-      i = nameEnd + 1;
-      if (wanted >= 0) {
-        const value = readValue(raw, type, i);
-        if (value === UNSUPPORTED) return null;
-        out[wanted] = value;
-      }
-      const size = bsonValueSize(raw, type, i);
-      if (size === null || size < 0) return null;
-      i += size;
+    } catch {
+      return null;
     }
-  } catch {
-    return null;
+    return i === end ? new RawElements(raw, table, count) : null;
   }
-  return i === end ? out : null;
+
+  /**
+   * The values at a dotted path (its steps as UTF-8 bytes) as valuesAtPath
+   * gives them from the decoded document (an array at the end of the path is
+   * returned as one array value); null when the path meets something this
+   * reader leaves to the full decoder (a subdocument or an unusual type at the
+   * end, a non-empty array on the way).
+   */
+  valuesAt(path: readonly Buffer[]): unknown[] | null {
+    const { raw, table } = this;
+    for (let e = 0; e < this.count; e++) {
+      if (table[4 * e + 1] === path[0].length && sameBytes(raw, table[4 * e], path[0])) return valueAlong(raw, table[4 * e + 2], table[4 * e + 3], path, 1);
+    }
+    return [undefined];
+  }
+}
+
+function sameBytes(raw: Buffer, at: number, name: Buffer): boolean {
+  for (let k = 0; k < name.length; k++) if (raw[at + k] !== name[k]) return false;
+  return true;
+}
+
+/** The values of the element (type, value start) for the rest of the path from step `step`. */
+function valueAlong(raw: Buffer, type: number, at: number, path: readonly Buffer[], step: number): unknown[] | null {
+  if (step === path.length) {
+    if (type === 0x04) {
+      const items = arrayItems(raw, at);
+      return items && [items];
+    }
+    const value = readValue(raw, type, at);
+    return value === UNSUPPORTED ? GIVE_UP : [value];
+  }
+  switch (type) {
+    case 0x03: {
+      const found = findElement(raw, at, path[step]);
+      return found ? valueAlong(raw, found.type, found.at, path, step + 1) : [undefined];
+    }
+    case 0x04: // an empty array yields nothing; a path through array elements is left to the decoder
+      return raw.readInt32LE(at) === 5 ? [] : GIVE_UP;
+    case 0x02:
+    case 0x10:
+    case 0x01:
+    case 0x08:
+    case 0x0a:
+      return [undefined]; // a path through a scalar finds nothing
+    default:
+      return GIVE_UP;
+  }
+}
+
+/** The element named `name` in the subdocument starting at `at`. */
+function findElement(raw: Buffer, at: number, name: Buffer): { type: number; at: number } | null {
+  const end = at + raw.readInt32LE(at) - 1;
+  let i = at + 4;
+  while (i < end) {
+    const type = raw[i++];
+    const nameEnd = raw.indexOf(0, i);
+    if (nameEnd < 0 || nameEnd >= end) return null;
+    if (nameEnd - i === name.length && sameBytes(raw, i, name)) return { type, at: nameEnd + 1 };
+    const size = bsonValueSize(raw, type, nameEnd + 1);
+    if (size === null || size < 0) return null;
+    i = nameEnd + 1 + size;
+  }
+  return null;
+}
+
+/** The elements of the array starting at `at` when all are scalars readValue decodes; null otherwise. */
+function arrayItems(raw: Buffer, at: number): unknown[] | null {
+  const end = at + raw.readInt32LE(at) - 1;
+  const out: unknown[] = [];
+  let i = at + 4;
+  while (i < end) {
+    const type = raw[i++];
+    const nameEnd = raw.indexOf(0, i);
+    if (nameEnd < 0 || nameEnd >= end) return null;
+    const value = readValue(raw, type, nameEnd + 1);
+    if (value === UNSUPPORTED) return null;
+    out.push(value);
+    const size = bsonValueSize(raw, type, nameEnd + 1);
+    if (size === null || size < 0) return null;
+    i = nameEnd + 1 + size;
+  }
+  return out;
 }

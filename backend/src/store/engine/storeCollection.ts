@@ -1,3 +1,4 @@
+import { RawElements } from './rawFields.js';
 import type { StoredDoc } from './storedDoc.js';
 import { StoreIndex, type IndexKey, type IndexSpec } from './storeIndex.js';
 import { storeErrors } from './storeError.js';
@@ -86,7 +87,7 @@ export class StoreCollection {
       return true;
     }
     for (const doc of this.docs.values()) {
-      const k = index.keysFor(doc.view, doc.id);
+      const k = indexKeysOf(doc)(index);
       index.checkUnique(this.ns, k, doc.id);
       index.add(k);
     }
@@ -106,11 +107,8 @@ export class StoreCollection {
     const building = [...this.indexes.values()].filter((index) => !index.deferred);
     const keys = building.map((): IndexKey[] => []);
     for (const doc of this.docs.values()) {
-      let view: Doc | undefined;
-      for (let i = 0; i < building.length; i++) {
-        const own = building[i].keysForRaw(doc.raw, doc.id) ?? building[i].keysFor((view ??= doc.view), doc.id);
-        for (const k of own) keys[i].push(k);
-      }
+      const keysFor = indexKeysOf(doc);
+      for (let i = 0; i < building.length; i++) for (const k of keysFor(building[i])) keys[i].push(k);
     }
     building.forEach((index, i) => index.load(keys[i]));
   }
@@ -127,9 +125,21 @@ export class StoreCollection {
 
   private keysOf(doc: StoredDoc): [StoreIndex, IndexKey[]][] {
     const out: [StoreIndex, IndexKey[]][] = [];
-    for (const index of this.indexes.values()) if (!index.deferred) out.push([index, index.keysFor(doc.view, doc.id)]);
+    const keysFor = indexKeysOf(doc);
+    for (const index of this.indexes.values()) if (!index.deferred) out.push([index, keysFor(index)]);
     return out;
   }
+}
+
+/**
+ * Reads each index's keys of one document: from its bytes where the fields
+ * allow, else from a view decoded once for all indexes and not kept (an
+ * inserted or replayed document need not hold memory for a view).
+ */
+function indexKeysOf(doc: StoredDoc): (index: StoreIndex) => IndexKey[] {
+  const elements = RawElements.of(doc.raw);
+  let view: Doc | undefined;
+  return (index) => (elements && index.keysForRaw(elements, doc.id)) ?? index.keysFor((view ??= doc.peekView()), doc.id);
 }
 
 function sameOptions(a: IndexSpec, b: IndexSpec): boolean {

@@ -33,11 +33,12 @@ export function storedFromRaw(raw: Buffer): StoredDoc {
 }
 
 /**
- * A stored document from the journal's bytes, which were checked when first
- * written: only the _id is read (straight from the bytes when it leads with a
- * common type); the view is decoded when first needed.
+ * A stored document from bytes already checked (the journal's, or an insert's
+ * checked on arrival): only the _id is read, straight from the bytes when it
+ * leads with a common type; the view is decoded when first needed.
  */
-function storedFromJournal(raw: Buffer): StoredDoc {
+export function storedFromCheckedBytes(raw: Buffer): StoredDoc {
+  if (raw.length > MAX_STORED_BYTES) throw storeErrors.objectTooLarge(raw.length);
   const key = leadingIdKey(raw);
   return key !== undefined ? new StoredDoc(key, raw) : storedFromRaw(raw);
 }
@@ -188,7 +189,7 @@ export class StoreEngine {
       }
       case 'put': {
         const c = this.replayTarget(record.ns);
-        const doc = storedFromJournal(Buffer.from(record.doc.buffer.subarray(0, record.doc.position)));
+        const doc = storedFromCheckedBytes(Buffer.from(record.doc.buffer.subarray(0, record.doc.position)));
         const old = c.docs.get(doc.id);
         if (old) c.replace(old, doc);
         else c.insert(doc);

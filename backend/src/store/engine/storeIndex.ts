@@ -1,7 +1,7 @@
 import btreeModule from 'sorted-btree';
 import { bulkLoad } from 'sorted-btree/extended/bulkLoad.js';
 import { Query } from './mongoQuery.js';
-import { readTopLevel } from './rawFields.js';
+import type { RawElements } from './rawFields.js';
 import { compareValues, valuesAtPath, valueKey, type Doc } from './values.js';
 import { storeErrors } from './storeError.js';
 
@@ -70,8 +70,10 @@ export class StoreIndex {
   readonly directions: number[];
   private tree;
   private readonly compare: (a: IndexKey, b: IndexKey) => number;
-  /** The fields as UTF-8 bytes when all are top-level (keys can then be read from a document's bytes). */
-  private readonly rawNames: Buffer[] | null;
+  /** Whether every field is top-level (no dotted path). */
+  private readonly topLevel: boolean;
+  /** Each field's path steps as UTF-8 bytes (for keys read from a document's bytes). */
+  private readonly rawPaths: Buffer[][];
   private readonly partial?: Query;
   /** Positions of fields that have held an array (never cleared: a conservative answer for isMultikey). */
   private readonly multikey = new Set<number>();
@@ -90,7 +92,8 @@ export class StoreIndex {
   ) {
     this.source = source ?? null;
     this.fields = Object.keys(spec.key);
-    this.rawNames = this.fields.some((f) => f.includes('.')) ? null : this.fields.map((f) => Buffer.from(f, 'utf8'));
+    this.topLevel = !this.fields.some((f) => f.includes('.'));
+    this.rawPaths = this.fields.map((f) => f.split('.').map((step) => Buffer.from(step, 'utf8')));
     this.directions = this.fields.map((f) => (Number(spec.key[f]) < 0 ? -1 : 1));
     if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression);
     const dirs = this.directions;
@@ -123,11 +126,31 @@ export class StoreIndex {
   /** The index keys a document contributes (none when sparse/partial exclude it). */
   keysFor(doc: Doc, id: string): IndexKey[] {
     if (this.partial && !this.partial.test(doc)) return [];
-    const single = this.singleKey(doc, id);
-    if (single) return single;
-    const perField = this.fields.map((f, i) => {
-      const values = valuesAtPath(doc, f).flatMap((v) => (Array.isArray(v) ? (this.multikey.add(i), v.length ? v : [undefined]) : [v]));
-      return values.length ? values : [undefined];
+    return this.singleKey(doc, id) ?? this.combine(this.fields.map((f) => valuesAtPath(doc, f)), id);
+  }
+
+  /**
+   * The document's keys read from its bytes, the same as keysFor would give;
+   * null when a field needs the decoded document (see RawElements.valuesAt)
+   * or a partial filter must be tested.
+   */
+  keysForRaw(elements: RawElements, id: string): IndexKey[] | null {
+    if (this.partial) return null;
+    const perField: unknown[][] = new Array(this.rawPaths.length);
+    for (let i = 0; i < this.rawPaths.length; i++) {
+      const values = elements.valuesAt(this.rawPaths[i]);
+      if (!values) return null;
+      perField[i] = values;
+    }
+    return this.combine(perField, id);
+  }
+
+  /** The keys from each field's values along its path (an array value yields one key per element: multikey). */
+  private combine(perFieldValues: unknown[][], id: string): IndexKey[] {
+    if (perFieldValues.every((vs) => vs.length === 1 && !Array.isArray(vs[0]))) return this.keyOf(perFieldValues.map((vs) => vs[0]), id);
+    const perField = perFieldValues.map((values, i) => {
+      const flat = values.flatMap((v) => (Array.isArray(v) ? (this.multikey.add(i), v.length ? v : [undefined]) : [v]));
+      return flat.length ? flat : [undefined];
     });
     if (this.spec.sparse && perField.every((vs) => vs.every((v) => v === undefined))) return [];
     let keys: KeyPart[][] = [[]];
@@ -138,19 +161,9 @@ export class StoreIndex {
     return keys.map((k) => [...k, id]);
   }
 
-  /**
-   * The document's key read from its bytes when every indexed field is a
-   * top-level field of a type readTopLevel decodes; null when the view is needed.
-   */
-  keysForRaw(raw: Buffer, id: string): IndexKey[] | null {
-    if (this.partial || !this.rawNames) return null;
-    const values = readTopLevel(raw, this.rawNames);
-    return values && this.keyOf(values, id);
-  }
-
   /** The one key of a document whose indexed fields are plain top-level values (no arrays, no dotted paths): the common case. */
   private singleKey(doc: Doc, id: string): IndexKey[] | null {
-    if (!this.rawNames) return null; // a dotted path
+    if (!this.topLevel) return null;
     const values: unknown[] = new Array(this.fields.length);
     for (let i = 0; i < this.fields.length; i++) {
       const v = doc[this.fields[i]];

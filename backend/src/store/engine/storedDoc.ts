@@ -70,6 +70,11 @@ export class StoredDoc {
     return this.#view ?? this.keep(deserialize(this.raw) as Doc);
   }
 
+  /** The view if kept, else one decoded for the caller alone (not kept: an insert's index keys need it once). */
+  peekView(): Doc {
+    return this.#view ?? (deserialize(this.raw) as Doc);
+  }
+
   /** Forgets the view (the document left its collection, or the cache is over budget); returns the bytes it was counted for. */
   dropView(): number {
     if (!this.#view) return 0;

@@ -1,5 +1,6 @@
 import { deserialize, serialize } from 'bson';
 import type { Doc } from '../engine/values.js';
+import { assertWellFormedBson } from './bsonCheck.js';
 
 /** MongoDB wire protocol opcodes the store speaks. */
 export const OP_REPLY = 1;
@@ -71,7 +72,9 @@ function parseOpMsg(buf: Buffer, header: MessageHeader): WireRequest {
       while (p < sectionEnd) {
         const docSize = buf.readInt32LE(p);
         if (docSize < 5 || p + docSize > sectionEnd) throw new Error('malformed document sequence');
-        docs.push(Buffer.from(buf.subarray(p, p + docSize)));
+        const doc = Buffer.from(buf.subarray(p, p + docSize));
+        assertWellFormedBson(doc);
+        docs.push(doc);
         p += docSize;
       }
       rawSequences.set(identifier, docs);
@@ -83,11 +86,22 @@ function parseOpMsg(buf: Buffer, header: MessageHeader): WireRequest {
   if (!body) throw new Error('OP_MSG without a body section');
   const command = deserialize(body) as Doc;
   const typed = deserialize(body, TYPED) as Doc;
+  // Sequence documents (an insert's) are decoded only if a command reads them: an insert stores their checked bytes as they are.
   for (const [id, docs] of rawSequences) {
-    command[id] = docs.map((d) => deserialize(d));
-    typed[id] = docs.map((d) => deserialize(d, TYPED));
+    lazyField(command, id, () => docs.map((d) => deserialize(d)));
+    lazyField(typed, id, () => docs.map((d) => deserialize(d, TYPED)));
   }
   return { header, command, typed, rawSequences, noReply: (flags & FLAG_MORE_TO_COME) !== 0, legacy: false };
+}
+
+function lazyField(target: Doc, name: string, decode: () => Doc[]): void {
+  let value: Doc[] | undefined;
+  Object.defineProperty(target, name, {
+    enumerable: true,
+    configurable: true,
+    get: () => (value ??= decode()),
+    set: (v: Doc[]) => (value = v),
+  });
 }
 
 function parseOpQuery(buf: Buffer, header: MessageHeader): WireRequest {
