@@ -4,7 +4,7 @@ import { findDocuments } from '../engine/findDocuments.js';
 import { buildUpsert, modifyDocument, type UpdateStatement } from '../engine/modifyDocument.js';
 import { withIdFirst } from '../engine/rawId.js';
 import { storedFromCheckedBytes, storedFromTyped } from '../engine/storeEngine.js';
-import type { StoreCollection } from '../engine/storeCollection.js';
+import type { StoreCollection, StoredDoc } from '../engine/storeCollection.js';
 import { errorReply } from '../engine/storeError.js';
 import type { Doc } from '../engine/values.js';
 import { numberOption, targetCollection, type CommandContext, type CommandHandler } from './commandContext.js';
@@ -52,10 +52,14 @@ function insert(ctx: CommandContext) {
   const count = raws?.length ?? typedDocs.length;
   const indexes = Array.from({ length: count }, (_, i) => i);
   const errors = eachStatement(indexes, ctx.command.ordered !== false, (i) => {
-    // Drivers add a missing _id last; it is moved to the front by moving bytes (the slow path decodes and re-encodes).
-    const raw = raws?.[i] && (hasId(raws[i]) ? raws[i] : (withIdFirst(raws[i]) ?? raws[i]));
-    // Sequence documents were checked as well-formed on arrival (wireMessages): their bytes are stored as they are.
-    const stored = raw && hasId(raw) ? storedFromCheckedBytes(raw) : storedFromTyped(raw ? (deserialize(raw, { promoteValues: false, promoteBuffers: false }) as Doc) : typedDocs[i]);
+    const sent = raws?.[i];
+    let stored: StoredDoc;
+    if (sent) {
+      // Checked as well-formed on arrival (wireMessages) and a view into the request: stored as a copy, with
+      // the _id the driver added last moved to the front by moving bytes (the slow path decodes and re-encodes).
+      const idFirst = hasId(sent) ? Buffer.from(sent) : withIdFirst(sent);
+      stored = idFirst ? storedFromCheckedBytes(idFirst) : storedFromTyped(deserialize(sent, { promoteValues: false, promoteBuffers: false }) as Doc);
+    } else stored = storedFromTyped(typedDocs[i]);
     ctx.engine.insert(coll, stored);
     n++;
   });

@@ -97,15 +97,19 @@ export class StoreIndex {
     this.directions = this.fields.map((f) => (Number(spec.key[f]) < 0 ? -1 : 1));
     if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression);
     const dirs = this.directions;
-    const compare = (a: IndexKey, b: IndexKey): number => {
-      for (let i = 0; i < dirs.length; i++) {
-        const c = comparePart(a[i], b[i]);
-        if (c !== 0) return c * dirs[i];
-      }
-      return comparePart(a[dirs.length], b[dirs.length]);
-    };
+    // One ascending field (the commonest index) compares without a loop.
+    const compare =
+      dirs.length === 1 && dirs[0] === 1
+        ? (a: IndexKey, b: IndexKey): number => comparePart(a[0], b[0]) || comparePart(a[1], b[1])
+        : (a: IndexKey, b: IndexKey): number => {
+            for (let i = 0; i < dirs.length; i++) {
+              const c = comparePart(a[i], b[i]);
+              if (c !== 0) return c * dirs[i];
+            }
+            return comparePart(a[dirs.length], b[dirs.length]);
+          };
     this.compare = compare;
-    this.tree = new BTree<IndexKey, true>(undefined, compare, NODE_SIZE);
+    this.tree = new BTree<IndexKey, undefined>(undefined, compare, NODE_SIZE);
   }
 
   /**
@@ -116,7 +120,7 @@ export class StoreIndex {
    */
   load(keys: IndexKey[]): void {
     keys.sort(this.compare);
-    this.tree = bulkLoad<IndexKey, true>(keys, new Array<true>(keys.length).fill(true), NODE_SIZE, this.compare);
+    this.tree = bulkLoad<IndexKey, undefined>(keys, new Array<undefined>(keys.length), NODE_SIZE, this.compare);
   }
 
   get name(): string {
@@ -211,7 +215,7 @@ export class StoreIndex {
 
   add(keys: IndexKey[]): void {
     if (this.source) return;
-    for (const k of keys) this.tree.set(k, true);
+    for (const k of keys) this.tree.set(k, undefined); // no value: the tree then keeps no value arrays
   }
 
   remove(keys: IndexKey[]): void {

@@ -1,4 +1,4 @@
-import { deserialize, serialize, type DeserializeOptions } from 'bson';
+import { Binary, deserialize, serialize, type DeserializeOptions } from 'bson';
 import { crc32 } from './crc32.js';
 import { decodeFlatEnvelope } from './envelopeDecoder.js';
 
@@ -14,6 +14,12 @@ export const FRAME_HEADER_BYTES = 8;
 
 /** Returns one record framed for the journal (throws if the record cannot be serialized). */
 export function encodeFrame(record: LogRecord): Buffer {
+  const put = putParts(record);
+  if (put) {
+    const frame = Buffer.allocUnsafe(FRAME_HEADER_BYTES + putBodyBytes(put));
+    writePutFrame(frame, 0, put);
+    return frame;
+  }
   const body = serialize(record);
   const frame = Buffer.allocUnsafe(FRAME_HEADER_BYTES + body.length);
   frame.writeUInt32LE(body.length, 0);
@@ -22,10 +28,69 @@ export function encodeFrame(record: LogRecord): Buffer {
   return frame;
 }
 
-/** Returns the frames of `records` concatenated in order. */
+/** Returns the frames of `records` concatenated in order (document writes, the bulk of a journal, are framed straight into the output). */
 export function encodeFrames(records: readonly LogRecord[]): Buffer {
   if (records.length === 1) return encodeFrame(records[0]);
-  return Buffer.concat(records.map(encodeFrame));
+  const parts = records.map((r) => putParts(r) ?? encodeFrame(r));
+  let total = 0;
+  for (const p of parts) total += Buffer.isBuffer(p) ? p.length : FRAME_HEADER_BYTES + putBodyBytes(p);
+  const out = Buffer.allocUnsafe(total);
+  let at = 0;
+  for (const p of parts) {
+    if (Buffer.isBuffer(p)) {
+      out.set(p, at);
+      at += p.length;
+    } else at = writePutFrame(out, at, p);
+  }
+  return out;
+}
+
+// A document write { o: 'put', ns, doc: Binary } is the journal's commonest
+// record: its BSON is written by hand, byte for byte what serialize() writes,
+// without first copying the document into a serializer's buffer.
+interface PutParts {
+  ns: Buffer;
+  doc: Uint8Array;
+}
+
+function putParts(record: LogRecord): PutParts | null {
+  if (record.o !== 'put' || typeof record.ns !== 'string' || !(record.doc instanceof Binary) || record.doc.sub_type !== 0) return null;
+  let fields = 0;
+  for (const _ in record) fields++;
+  if (fields !== 3) return null;
+  return { ns: Buffer.from(record.ns, 'utf8'), doc: record.doc.buffer.subarray(0, record.doc.position) };
+}
+
+/** int32 size, "o": "put", "ns": string, "doc": binary, terminator. */
+function putBodyBytes(p: PutParts): number {
+  return 4 + (1 + 2 + 4 + 4) + (1 + 3 + 4 + p.ns.length + 1) + (1 + 4 + 4 + 1 + p.doc.length) + 1;
+}
+
+function writePutFrame(out: Buffer, at: number, p: PutParts): number {
+  const size = putBodyBytes(p);
+  const body = at + FRAME_HEADER_BYTES;
+  let i = body;
+  i = out.writeInt32LE(size, i);
+  out[i++] = 0x02;
+  i += out.write('o\0', i, 'latin1');
+  i = out.writeInt32LE(4, i);
+  i += out.write('put\0', i, 'latin1');
+  out[i++] = 0x02;
+  i += out.write('ns\0', i, 'latin1');
+  i = out.writeInt32LE(p.ns.length + 1, i);
+  out.set(p.ns, i);
+  i += p.ns.length;
+  out[i++] = 0;
+  out[i++] = 0x05;
+  i += out.write('doc\0', i, 'latin1');
+  i = out.writeInt32LE(p.doc.length, i);
+  out[i++] = 0;
+  out.set(p.doc, i);
+  i += p.doc.length;
+  out[i++] = 0;
+  out.writeUInt32LE(size, at);
+  out.writeUInt32LE(crc32(out.subarray(body, i)), at + 4);
+  return i;
 }
 
 export type DamageReason = 'short frame' | 'bad length' | 'bad checksum' | 'bad BSON';

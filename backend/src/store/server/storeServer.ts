@@ -7,7 +7,8 @@ import type { ChangeRecord, StoreEngine } from '../engine/storeEngine.js';
 import { errorReply } from '../engine/storeError.js';
 import type { Doc } from '../engine/values.js';
 import { cursorReplyBson } from '../wire/cursorReply.js';
-import { MAX_MESSAGE_BYTES, opMsgReply, opReply, parseRequest, readHeader } from '../wire/wireMessages.js';
+import { messageFramer } from '../wire/messageFramer.js';
+import { opMsgReply, opReply, parseRequest, readHeader } from '../wire/wireMessages.js';
 import { CursorRegistry } from './cursorRegistry.js';
 
 /** Makes a command's change records durable; resolves when they are on disk (or queued, for w:0). */
@@ -41,23 +42,17 @@ export async function startStoreServer(opts: StoreServerOptions): Promise<StoreS
     const connectionId = nextConnectionId++;
     sockets.add(socket);
     socket.setNoDelay(true);
-    let buffered = Buffer.alloc(0);
     let chain = Promise.resolve();
-    socket.on('data', (chunk) => {
-      buffered = buffered.length ? Buffer.concat([buffered, chunk]) : chunk;
-      while (buffered.length >= 4) {
-        const length = buffered.readInt32LE(0);
-        if (length < 16 || length > MAX_MESSAGE_BYTES) {
+    socket.on(
+      'data',
+      messageFramer(
+        (message) => (chain = chain.then(() => handleMessage(message, connectionId, socket))),
+        (length) => {
           opts.logger.warn({ connectionId, length }, 'store: message size out of range; closing the connection');
           socket.destroy();
-          return;
-        }
-        if (buffered.length < length) break;
-        const message = buffered.subarray(0, length);
-        buffered = buffered.subarray(length);
-        chain = chain.then(() => handleMessage(message, connectionId, socket));
-      }
-    });
+        },
+      ),
+    );
     socket.on('error', () => socket.destroy());
     socket.on('close', () => {
       sockets.delete(socket);

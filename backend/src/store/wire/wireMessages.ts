@@ -26,7 +26,7 @@ export interface WireRequest {
   command: Doc;
   /** The same command with exact BSON types (for stored documents and update values). */
   typed: Doc;
-  /** Raw bytes of documents that came in a kind-1 sequence, by sequence identifier. */
+  /** Raw bytes of documents that came in a kind-1 sequence, by sequence identifier (views into the message: copy what is kept). */
   rawSequences: Map<string, Buffer[]>;
   /** OP_MSG with moreToCome: the client expects no reply. */
   noReply: boolean;
@@ -72,7 +72,8 @@ function parseOpMsg(buf: Buffer, header: MessageHeader): WireRequest {
       while (p < sectionEnd) {
         const docSize = buf.readInt32LE(p);
         if (docSize < 5 || p + docSize > sectionEnd) throw new Error('malformed document sequence');
-        const doc = Buffer.from(buf.subarray(p, p + docSize));
+        // A view into the message: an insert stores a copy (see writeCommands), nothing else keeps it.
+        const doc = buf.subarray(p, p + docSize);
         assertWellFormedBson(doc);
         docs.push(doc);
         p += docSize;
