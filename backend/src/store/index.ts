@@ -16,7 +16,10 @@ export interface EmbeddedStoreOptions {
 }
 
 export interface EmbeddedStore {
+  /** mongodb://host:port — for any client (mongosh, Compass, another machine when bound to it). */
   uri: string;
+  /** The same store over its Unix domain socket (fewer system calls per round trip: what local clients use); absent where there is none. */
+  socketUri?: string;
   port: number;
   /** The store's process id (it runs in its own process so a long scan never stalls the caller). */
   pid: number;
@@ -50,6 +53,7 @@ export async function startEmbeddedStore(opts: EmbeddedStoreOptions): Promise<Em
   let stopped: Promise<void> | null = null;
   return {
     uri: ready.uri,
+    socketUri: ready.socketUri,
     port: ready.port,
     pid: child.pid ?? 0,
     stop: () => (stopped ??= stopChild(child)),
@@ -61,13 +65,13 @@ function tsxLoader(): string {
   return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 }
 
-function waitForReady(child: ChildProcess): Promise<{ port: number; uri: string }> {
+function waitForReady(child: ChildProcess): Promise<{ port: number; uri: string; socketUri?: string }> {
   return new Promise((resolve, reject) => {
     const onMessage = (msg: unknown) => {
-      const m = msg as { type?: string; port?: number; uri?: string; message?: string };
+      const m = msg as { type?: string; port?: number; uri?: string; socketUri?: string; message?: string };
       if (m.type === 'ready') {
         cleanup();
-        resolve({ port: m.port!, uri: m.uri! });
+        resolve({ port: m.port!, uri: m.uri!, socketUri: m.socketUri });
       } else if (m.type === 'error') {
         cleanup();
         reject(new Error(`embedded store failed to start: ${m.message}`));

@@ -44,35 +44,39 @@ const GIVE_UP = null;
  * decodes no document whose indexed fields are scalars, arrays of scalars
  * or fields of subdocuments.
  */
+/** Element table shared by successive RawElements (one document's keys are read before the next document's). */
+let scratch = new Int32Array(4 * 64);
+let scratchUse = 0;
+
 export class RawElements {
   private constructor(
     private readonly raw: Buffer,
-    /** Per element: name start, name length, type, value start. */
-    private readonly table: Int32Array,
     private readonly count: number,
+    /** Which use of the shared table this is: a later RawElements.of reuses the table. */
+    private readonly use: number,
   ) {}
 
-  /** The elements of `raw`, or null when the bytes do not parse. */
+  /** The elements of `raw`, or null when the bytes do not parse; valid until the next call (it reuses one table). */
   static of(raw: Buffer): RawElements | null {
     const end = raw.length - 1;
-    let table = new Int32Array(4 * 48);
     let count = 0;
     let i = 4;
+    const use = ++scratchUse;
     try {
       while (i < end) {
         const type = raw[i++];
         const nameEnd = raw.indexOf(0, i);
         if (nameEnd < 0 || nameEnd >= end) return null;
-        if (4 * count + 4 > table.length) {
-          const bigger = new Int32Array(table.length * 2);
-          bigger.set(table);
-          table = bigger;
+        if (4 * count + 4 > scratch.length) {
+          const bigger = new Int32Array(scratch.length * 2);
+          bigger.set(scratch);
+          scratch = bigger;
         }
         const at = 4 * count++;
-        table[at] = i;
-        table[at + 1] = nameEnd - i;
-        table[at + 2] = type;
-        table[at + 3] = nameEnd + 1;
+        scratch[at] = i;
+        scratch[at + 1] = nameEnd - i;
+        scratch[at + 2] = type;
+        scratch[at + 3] = nameEnd + 1;
         const size = bsonValueSize(raw, type, nameEnd + 1);
         if (size === null || size < 0) return null;
         i = nameEnd + 1 + size;
@@ -80,7 +84,7 @@ export class RawElements {
     } catch {
       return null;
     }
-    return i === end ? new RawElements(raw, table, count) : null;
+    return i === end ? new RawElements(raw, count, use) : null;
   }
 
   /**
@@ -91,7 +95,9 @@ export class RawElements {
    * end, a non-empty array on the way).
    */
   valuesAt(path: readonly Buffer[]): unknown[] | null {
-    const { raw, table } = this;
+    if (this.use !== scratchUse) throw new Error('RawElements used after the next RawElements.of');
+    const { raw } = this;
+    const table = scratch;
     for (let e = 0; e < this.count; e++) {
       if (table[4 * e + 1] === path[0].length && sameBytes(raw, table[4 * e], path[0])) return valueAlong(raw, table[4 * e + 2], table[4 * e + 3], path, 1);
     }

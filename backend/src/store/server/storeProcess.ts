@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   process.on('disconnect', () => void stop());
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());
-  process.send?.({ type: 'ready', port: store.port, uri: store.uri });
+  process.send?.({ type: 'ready', port: store.port, uri: store.uri, socketUri: store.socketUri });
 }
 
 main().catch((err: unknown) => {

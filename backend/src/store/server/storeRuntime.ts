@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { StoreEngine, type ChangeRecord } from '../engine/storeEngine.js';
 import { setViewCacheBudget } from '../engine/storedDoc.js';
@@ -21,6 +22,8 @@ export interface StoreRuntimeOptions {
 export interface StoreRuntime {
   port: number;
   uri: string;
+  /** The same store over its Unix domain socket in the data directory (absent when the path is too long for a socket). */
+  socketUri?: string;
   engine: StoreEngine;
   server: StoreServer;
   stop(): Promise<void>;
@@ -62,7 +65,8 @@ export async function runStore(opts: StoreRuntimeOptions): Promise<StoreRuntime>
     }
   };
 
-  const server = await startStoreServer({ engine, commit, logger, host: opts.host, port: opts.port });
+  const socketPath = localSocketPath(opts.dataDir);
+  const server = await startStoreServer({ engine, commit, logger, host: opts.host, port: opts.port, socketPath });
   const ttl = setInterval(() => {
     expireDocuments(engine, new Date());
     const records = engine.drainPending();
@@ -74,6 +78,7 @@ export async function runStore(opts: StoreRuntimeOptions): Promise<StoreRuntime>
   return {
     port: server.port,
     uri: `mongodb://${host}:${server.port}/?directConnection=true`,
+    socketUri: socketPath && `mongodb://${encodeURIComponent(socketPath)}/?directConnection=true`,
     engine,
     server,
     stop: async () => {
@@ -87,4 +92,10 @@ export async function runStore(opts: StoreRuntimeOptions): Promise<StoreRuntime>
 
 async function closeLog(log: DurableLog): Promise<void> {
   await log.close();
+}
+
+/** `store.sock` in the data directory, when its absolute path fits a socket address (108 bytes on Linux) and the platform has Unix sockets. */
+function localSocketPath(dataDir: string): string | undefined {
+  const path = resolve(dataDir, 'store.sock');
+  return process.platform !== 'win32' && Buffer.byteLength(path) < 100 ? path : undefined;
 }

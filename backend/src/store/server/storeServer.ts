@@ -1,3 +1,4 @@
+import { lstatSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import { serialize } from 'bson';
 import type { Logger } from 'pino';
@@ -20,6 +21,8 @@ export interface StoreServerOptions {
   logger: Logger;
   host: string;
   port: number;
+  /** Also listen on this Unix domain socket (as mongod does on /tmp/mongodb-PORT.sock): local clients skip the TCP stack. */
+  socketPath?: string;
 }
 
 export interface StoreServer {
@@ -38,7 +41,7 @@ export async function startStoreServer(opts: StoreServerOptions): Promise<StoreS
   const cursors = new CursorRegistry();
   const sockets = new Set<net.Socket>();
   let nextConnectionId = 1;
-  const server = net.createServer((socket) => {
+  const onConnection = (socket: net.Socket) => {
     const connectionId = nextConnectionId++;
     sockets.add(socket);
     socket.setNoDelay(true);
@@ -58,7 +61,8 @@ export async function startStoreServer(opts: StoreServerOptions): Promise<StoreS
       sockets.delete(socket);
       cursors.releaseConnection(connectionId);
     });
-  });
+  };
+  const server = net.createServer(onConnection);
 
   async function handleMessage(message: Buffer, connectionId: number, socket: net.Socket): Promise<void> {
     let reply: Buffer | null;
@@ -107,13 +111,12 @@ export async function startStoreServer(opts: StoreServerOptions): Promise<StoreS
     return opMsgReply(responseTo, Buffer.from(serialize(result)));
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, opts.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  await listen(server, (done) => server.listen(opts.port, opts.host, done));
+  const local = opts.socketPath ? net.createServer(onConnection) : null;
+  if (local && opts.socketPath) {
+    removeStaleSocket(opts.socketPath);
+    await listen(local, (done) => local.listen(opts.socketPath, done));
+  }
   const reaper = setInterval(() => cursors.reap(), 60_000);
   reaper.unref();
   const address = server.address() as net.AddressInfo;
@@ -122,9 +125,28 @@ export async function startStoreServer(opts: StoreServerOptions): Promise<StoreS
     cursors,
     close: async () => {
       clearInterval(reaper);
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = [server, local].map((srv) => srv && new Promise<void>((resolve) => srv.close(() => resolve())));
       for (const s of sockets) s.destroy();
-      await closed;
+      await Promise.all(closed);
     },
   };
+}
+
+function listen(server: net.Server, start: (done: () => void) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    start(() => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** Removes a socket file left by a store that was killed (the data directory's lock proves no live store uses it). */
+function removeStaleSocket(path: string): void {
+  try {
+    if (lstatSync(path).isSocket()) unlinkSync(path);
+  } catch {
+    // absent: nothing to remove
+  }
 }
