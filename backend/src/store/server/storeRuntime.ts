@@ -78,7 +78,7 @@ export async function runStore(opts: StoreRuntimeOptions): Promise<StoreRuntime>
   return {
     port: server.port,
     uri: `mongodb://${host}:${server.port}/?directConnection=true`,
-    socketUri: socketPath && `mongodb://${encodeURIComponent(socketPath)}/?directConnection=true`,
+    socketUri: server.socketPath && `mongodb://${encodeURIComponent(server.socketPath)}/?directConnection=true`,
     engine,
     server,
     stop: async () => {

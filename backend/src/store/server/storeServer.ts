@@ -27,6 +27,8 @@ export interface StoreServerOptions {
 
 export interface StoreServer {
   port: number;
+  /** The Unix socket it listens on, if any. */
+  socketPath?: string;
   cursors: CursorRegistry;
   close(): Promise<void>;
 }
@@ -112,16 +114,24 @@ export async function startStoreServer(opts: StoreServerOptions): Promise<StoreS
   }
 
   await listen(server, (done) => server.listen(opts.port, opts.host, done));
-  const local = opts.socketPath ? net.createServer(onConnection) : null;
+  let local: net.Server | null = opts.socketPath ? net.createServer(onConnection) : null;
   if (local && opts.socketPath) {
     removeStaleSocket(opts.socketPath);
-    await listen(local, (done) => local.listen(opts.socketPath, done));
+    const unix = local;
+    try {
+      await listen(unix, (done) => unix.listen(opts.socketPath, done));
+    } catch (err) {
+      // Some file systems (shared folders of a VM or container) take no sockets: TCP alone serves then.
+      opts.logger.warn({ err, socketPath: opts.socketPath }, 'store: cannot listen on the Unix socket; serving TCP only');
+      local = null;
+    }
   }
   const reaper = setInterval(() => cursors.reap(), 60_000);
   reaper.unref();
   const address = server.address() as net.AddressInfo;
   return {
     port: address.port,
+    socketPath: local ? opts.socketPath : undefined,
     cursors,
     close: async () => {
       clearInterval(reaper);
