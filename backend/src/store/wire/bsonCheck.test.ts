@@ -30,6 +30,9 @@ describe('assertWellFormedBson', () => {
     const badType = bytes({ n: 1 });
     badType[4] = 0x42;
     expect(() => assertWellFormedBson(badType)).toThrow(/unknown element type 0x42/);
+    const badBinary = bytes({ b: new Binary(Buffer.from([1, 2, 3]), 0) });
+    badBinary.writeInt32LE(-2, 7); // the binary's length
+    expect(() => assertWellFormedBson(badBinary)).toThrow(/negative binary length/);
     const badSub = bytes({ sub: { a: 1 } });
     badSub.writeInt32LE(4, 9); // the subdocument's length
     expect(() => assertWellFormedBson(badSub)).toThrow(/invalid BSON/);

@@ -74,9 +74,12 @@ function checkValue(buf: Buffer, type: number, at: number, limit: number, depth:
       checkDocument(buf, at, end, depth + 1);
       return end;
     }
-    case 0x05:
+    case 0x05: {
       within(type, at, 5, limit);
-      return within(type, at, 5 + buf.readInt32LE(at), limit);
+      const length = buf.readInt32LE(at);
+      if (length < 0) fail('negative binary length');
+      return within(type, at, 5 + length, limit);
+    }
     case 0x0b: {
       // regex: pattern and flags, two cstrings
       const first = buf.indexOf(0, at);
