@@ -103,7 +103,8 @@ describe('durability under SIGKILL', () => {
         await new Promise((r) => setTimeout(r, 20 + Math.random() * 250));
         await kill(child);
         // Reopen in this process: the SIGKILLed child's lock is stale, the journal tail may be torn.
-        const { log, replay, stats } = await openDurableLog(dataDir);
+        const { log, frames, stats } = await openDurableLog(dataDir);
+        const replay = frames.records();
         truncations += stats.truncatedBytes > 0 ? 1 : 0;
         expect(stats.setAside).toEqual([]); // a crash never looks like corruption in the middle
         const byId = new Map(replay.map((r) => [String(r.id), r]));

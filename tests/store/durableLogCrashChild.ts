@@ -8,7 +8,8 @@ import { openDurableLog, type LogRecord } from '../../backend/src/store/persiste
 // Usage: node --import tsx durableLogCrashChild.ts DATA_DIR ROUND
 
 const [dataDir, round] = process.argv.slice(2);
-const { log, replay } = await openDurableLog(dataDir);
+const { log, frames } = await openDurableLog(dataDir);
+const replay = frames.records();
 const state = new Map<string, LogRecord>();
 for (const r of replay) state.set(String(r.id), r);
 

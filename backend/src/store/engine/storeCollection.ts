@@ -45,6 +45,16 @@ export class StoreCollection {
     this.docs.set(doc.id, doc);
   }
 
+  /** Adds or replaces a document during the replay at start (indexes are suspended: they are built after the last record). */
+  replayPut(doc: StoredDoc): void {
+    if (!this.indexesSuspended) {
+      const old = this.docs.get(doc.id);
+      return old ? this.replace(old, doc) : this.insert(doc);
+    }
+    this.docs.get(doc.id)?.retire();
+    this.docs.set(doc.id, doc);
+  }
+
   /** Swaps a stored document for its new version (same _id), keeping indexes consistent. */
   replace(old: StoredDoc, next: StoredDoc): void {
     if (old.id !== next.id) throw storeErrors.immutableField(`Performing an update on the path '_id' would modify the immutable field '_id'`);

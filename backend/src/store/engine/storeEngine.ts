@@ -1,4 +1,5 @@
 import { Binary, deserialize, serialize, ObjectId } from 'bson';
+import { ByteSlab } from './byteSlab.js';
 import { StoreCollection } from './storeCollection.js';
 import { leadingIdKey } from './rawId.js';
 import { StoredDoc } from './storedDoc.js';
@@ -137,6 +138,18 @@ export class StoreEngine {
     this.pending.length = 0;
   }
 
+  /**
+   * Re-applies a document write read from a journal or snapshot at start:
+   * `buf[start, end)` is the document, copied here into the replay's slabs.
+   */
+  replayPut(ns: string, buf: Buffer, start: number, end: number): void {
+    this.replayTarget(ns).replayPut(storedFromCheckedBytes(this.replaySlab.copy(buf, start, end)));
+    this.pending.length = 0;
+  }
+
+  /** Where replayed documents' bytes are copied (one allocation per slab, not per document). */
+  private replaySlab = new ByteSlab();
+
   /** Collections by namespace during the replay (most records are puts into a few collections). */
   private readonly replayTargets = new Map<string, StoreCollection>();
 
@@ -153,6 +166,7 @@ export class StoreEngine {
   /** Builds the indexes of every collection after the replay. */
   finishReplay(): void {
     this.replayTargets.clear();
+    this.replaySlab = new ByteSlab();
     for (const colls of this.dbs.values()) for (const coll of colls.values()) coll.resumeIndexes();
   }
 

@@ -49,9 +49,9 @@ describe('durable log', () => {
     await first.log.append(records.slice(2), { durable: true });
     await first.log.close();
     const second = await openDurableLog(dir, { deserialize: EXACT });
-    expect(second.replay).toHaveLength(5);
-    second.replay.forEach((r, i) => expect(Buffer.from(serialize(r)).equals(Buffer.from(serialize(records[i])))).toBe(true));
-    const doc = second.replay[0].doc as Record<string, unknown>;
+    expect(second.frames.records()).toHaveLength(5);
+    second.frames.records().forEach((r, i) => expect(Buffer.from(serialize(r)).equals(Buffer.from(serialize(records[i])))).toBe(true));
+    const doc = second.frames.records()[0].doc as Record<string, unknown>;
     expect(doc.int32).toBeInstanceOf(Int32);
     expect(doc.double).toBeInstanceOf(Double);
     expect(String(doc.long)).toBe('9007199254740993');
@@ -59,11 +59,11 @@ describe('durable log', () => {
     expect(doc.regex).toBeInstanceOf(BSONRegExp);
     expect(doc.date).toEqual(records[0].doc.date);
     // Through a snapshot too.
-    await second.log.compact(second.replay);
+    await second.log.compact(second.frames.records());
     await second.log.close();
     const third = await openDurableLog(dir, { deserialize: EXACT });
     expect(third.stats.snapshotRecords).toBe(5);
-    third.replay.forEach((r, i) => expect(Buffer.from(serialize(r)).equals(Buffer.from(serialize(records[i])))).toBe(true));
+    third.frames.records().forEach((r, i) => expect(Buffer.from(serialize(r)).equals(Buffer.from(serialize(records[i])))).toBe(true));
     await third.log.close();
   });
 
@@ -80,10 +80,10 @@ describe('durable log', () => {
     );
     await a.log.close();
     const b = await openDurableLog(dir);
-    const put = b.replay[0] as { o: string; doc: Binary };
+    const put = b.frames.records()[0] as { o: string; doc: Binary };
     expect(put.o).toBe('put');
     expect(Buffer.from(put.doc.buffer.subarray(0, put.doc.position)).equals(raw)).toBe(true);
-    expect(String(b.replay[1].id)).toBe('9007199254740993');
+    expect(String(b.frames.records()[1].id)).toBe('9007199254740993');
     await b.log.close();
   });
 
@@ -104,7 +104,7 @@ describe('durable log', () => {
     await Promise.all(writes);
     await a.log.close();
     const b = await openDurableLog(dir);
-    expect(b.replay.map((r) => `${r.n}${r.second ? 'b' : 'a'}`)).toEqual(Array.from({ length: 300 }, (_, i) => [`${i}a`, `${i}b`]).flat());
+    expect(b.frames.records().map((r) => `${r.n}${r.second ? 'b' : 'a'}`)).toEqual(Array.from({ length: 300 }, (_, i) => [`${i}a`, `${i}b`]).flat());
     expect(b.stats).toMatchObject({
       snapshotRecords: 0,
       journalRecords: 600,
@@ -140,7 +140,7 @@ describe('durable log', () => {
     const b = await openDurableLog(dir);
     expect(b.stats.snapshotRecords).toBe(51);
     expect(b.stats.journalRecords).toBe(20);
-    expect(b.replay).toEqual([
+    expect(b.frames.records()).toEqual([
       ...state,
       ...Array.from({ length: 20 }, (_, i) => ({
         o: 'put',
@@ -149,14 +149,14 @@ describe('durable log', () => {
       })),
     ]);
     // Compacting twice in a row (the second before the first finished) ends on the newest generation.
-    const c1 = b.log.compact(b.replay.slice());
+    const c1 = b.log.compact(b.frames.records().slice());
     await b.log.append([{ o: 'put', id: 'x' }], { durable: true });
-    const c2 = b.log.compact([...b.replay, { o: 'put', id: 'x' }]);
+    const c2 = b.log.compact([...b.frames.records(), { o: 'put', id: 'x' }]);
     await Promise.all([c1, c2]);
     await b.log.close();
     expect(readdirSync(dir).sort()).toEqual(['journal-3.log', 'snapshot-3.bson']);
     const c = await openDurableLog(dir);
-    expect(c.replay).toEqual([...b.replay, { o: 'put', id: 'x' }]);
+    expect(c.frames.records()).toEqual([...b.frames.records(), { o: 'put', id: 'x' }]);
     await c.log.close();
   });
 
@@ -176,6 +176,6 @@ describe('durable log', () => {
     await expect(log.append([circular], { durable: true })).rejects.toThrow();
     await log.append([{ o: 'ok' }], { durable: true });
     await log.close();
-    expect((await openDurableLog(dir)).replay).toEqual([{ o: 'ok' }]);
+    expect((await openDurableLog(dir)).frames.records()).toEqual([{ o: 'ok' }]);
   });
 });

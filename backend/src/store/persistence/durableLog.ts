@@ -2,6 +2,7 @@ import type { DeserializeOptions } from 'bson';
 import { lockDataDir } from './dataDirLock.js';
 import type { LogRecord } from './journalFrames.js';
 import { JournalWriter, type WriterMetrics } from './journalWriter.js';
+import type { ReplayFrames } from './replayFrames.js';
 import { dropOlderGenerations, recoverDataDir } from './recoverDataDir.js';
 import { writeSnapshot } from './snapshotFile.js';
 
@@ -61,7 +62,8 @@ export interface OpenStats {
 
 export interface OpenedLog {
   log: DurableLog;
-  replay: LogRecord[];
+  /** The records to replay (snapshot, then journals), read from the checked file bytes as they are visited. */
+  frames: ReplayFrames;
   stats: OpenStats;
   /** Live counters (appends, records, fsyncs, bytes written) since open. */
   metrics: () => WriterMetrics;
@@ -91,7 +93,7 @@ export async function openDurableLog(dataDir: string, opts: OpenDurableLogOption
     throw err;
   }
   const log = durableLogOver(dataDir, writer, release, logger);
-  const { replay, snapshotRecords, journalRecords, truncatedBytes, setAside, generation } = recovered;
+  const { frames, snapshotRecords, journalRecords, truncatedBytes, setAside, generation } = recovered;
   const stats: OpenStats = {
     snapshotRecords,
     journalRecords,
@@ -100,7 +102,7 @@ export async function openDurableLog(dataDir: string, opts: OpenDurableLogOption
     generation,
     setAside,
   };
-  return { log, replay, stats, metrics: () => ({ ...writer.metrics }) };
+  return { log, frames, stats, metrics: () => ({ ...writer.metrics }) };
 }
 
 function durableLogOver(dir: string, writer: JournalWriter, release: () => void, logger?: LogLogger): DurableLog {

@@ -44,6 +44,6 @@ describe('group commit', () => {
     expect(resolved).toBe(true);
     expect(metrics().fsyncs).toBe(0);
     await log.close();
-    expect((await openDurableLog(dir)).replay).toEqual([{ o: 'put', fast: true }]);
+    expect((await openDurableLog(dir)).frames.records()).toEqual([{ o: 'put', fast: true }]);
   });
 });

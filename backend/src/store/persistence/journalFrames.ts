@@ -93,6 +93,42 @@ function writePutFrame(out: Buffer, at: number, p: PutParts): number {
   return i;
 }
 
+/** The fixed bytes of a document write's body after its size: "o": "put", then the type and name of "ns". */
+const PUT_PREFIX = Buffer.from([0x02, 0x6f, 0x00, 0x04, 0, 0, 0, 0x70, 0x75, 0x74, 0x00, 0x02, 0x6e, 0x73, 0x00]);
+/** The type and name of the "doc" element. */
+const DOC_ELEMENT = Buffer.from([0x05, 0x64, 0x6f, 0x63, 0x00]);
+
+/**
+ * Reads a frame body in writePutFrame's layout (a document write) without
+ * decoding it: on success `out` holds [nsStart, nsEnd, docStart, docEnd] as
+ * offsets into `buf` (nsEnd before the string's terminator) and the answer is
+ * true; any other record answers false. The body's size and checksum are the
+ * caller's (frameAt) to check.
+ */
+export function readPutFrame(buf: Buffer, bodyStart: number, bodyEnd: number, out: Int32Array): boolean {
+  let i = bodyStart + 4;
+  if (bodyEnd - i < PUT_PREFIX.length + 4 + 1 + DOC_ELEMENT.length + 4 + 1 + 5 + 1) return false;
+  for (let k = 0; k < PUT_PREFIX.length; k++) if (buf[i + k] !== PUT_PREFIX[k]) return false;
+  i += PUT_PREFIX.length;
+  const nsBytes = buf.readInt32LE(i);
+  i += 4;
+  if (nsBytes < 1 || i + nsBytes > bodyEnd || buf[i + nsBytes - 1] !== 0) return false;
+  const nsStart = i;
+  i += nsBytes;
+  if (i + DOC_ELEMENT.length + 4 + 1 > bodyEnd) return false;
+  for (let k = 0; k < DOC_ELEMENT.length; k++) if (buf[i + k] !== DOC_ELEMENT[k]) return false;
+  i += DOC_ELEMENT.length;
+  const docBytes = buf.readInt32LE(i);
+  i += 4;
+  if (buf[i++] !== 0) return false; // binary subtype 0
+  if (docBytes < 5 || i + docBytes + 1 !== bodyEnd || buf[bodyEnd - 1] !== 0) return false;
+  out[0] = nsStart;
+  out[1] = nsStart + nsBytes - 1;
+  out[2] = i;
+  out[3] = i + docBytes;
+  return true;
+}
+
 export type DamageReason = 'short frame' | 'bad length' | 'bad checksum' | 'bad BSON';
 
 export interface DecodedFrames {
@@ -126,12 +162,30 @@ export function findNextFrame(buf: Buffer, from: number): number | undefined {
   return undefined;
 }
 
-/** Decodes frames from the start of `buf` until its end or the first damaged frame. */
-export function decodeFrames(buf: Buffer, options: DeserializeOptions = {}): DecodedFrames {
-  const records: LogRecord[] = [];
-  // bson's default options: the fast path builds the same values for the engine's common record shapes.
-  const fast = Object.keys(options).length === 0;
+export interface ScannedFrames {
+  /** Bytes of intact frames from the start; anything after is torn or corrupt. */
+  goodBytes: number;
+  /** Why the scan stopped before the end of the buffer (absent when every byte was read). */
+  damage?: DamageReason;
+  /** Offset of the first intact frame after the damage, if any: then the damage is in the middle, not a torn tail. */
+  resumesAt?: number;
+  /** Intact frames. */
+  count: number;
+  /** Where the first intact frame ends and the last begins (0 when there is none). */
+  firstEnd: number;
+  lastStart: number;
+}
+
+/**
+ * Walks the frames from the start of `buf` until its end or the first damaged
+ * frame, calling `visit` with each intact frame's body; a visit answering
+ * false marks the frame as bad BSON.
+ */
+function walkFrames(buf: Buffer, visit: (body: Buffer, bodyStart: number) => boolean): ScannedFrames {
   let offset = 0;
+  let count = 0;
+  let firstEnd = 0;
+  let lastStart = 0;
   let damage: DamageReason | undefined;
   while (offset < buf.length) {
     const body = frameAt(buf, offset);
@@ -139,20 +193,53 @@ export function decodeFrames(buf: Buffer, options: DeserializeOptions = {}): Dec
       damage = body;
       break;
     }
-    const end = offset + FRAME_HEADER_BYTES + body.length;
-    try {
-      records.push((fast && decodeFlatEnvelope(body)) || (deserialize(body, options) as LogRecord));
-    } catch {
+    if (!visit(body, offset + FRAME_HEADER_BYTES)) {
       damage = 'bad BSON';
       break;
     }
-    offset = end;
+    lastStart = offset;
+    offset += FRAME_HEADER_BYTES + body.length;
+    if (count++ === 0) firstEnd = offset;
   }
-  if (!damage) return { records, goodBytes: offset };
-  return {
-    records,
-    goodBytes: offset,
-    damage,
-    resumesAt: findNextFrame(buf, offset),
-  };
+  const scanned: ScannedFrames = { goodBytes: offset, count, firstEnd, lastStart };
+  if (damage) {
+    scanned.damage = damage;
+    scanned.resumesAt = findNextFrame(buf, offset);
+  }
+  return scanned;
+}
+
+/** Decodes frames from the start of `buf` until its end or the first damaged frame. */
+export function decodeFrames(buf: Buffer, options: DeserializeOptions = {}): DecodedFrames {
+  const records: LogRecord[] = [];
+  // bson's default options: the fast path builds the same values for the engine's common record shapes.
+  const fast = Object.keys(options).length === 0;
+  const { goodBytes, damage, resumesAt } = walkFrames(buf, (body) => {
+    try {
+      records.push((fast && decodeFlatEnvelope(body)) || (deserialize(body, options) as LogRecord));
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  return damage ? { records, goodBytes, damage, resumesAt } : { records, goodBytes };
+}
+
+/**
+ * Checks the frames of `buf` as decodeFrames would, without keeping what they
+ * decode to: a document write in the standard layout is only checked for that
+ * layout (its record is read later, straight from the bytes), any other
+ * record is decoded once and dropped.
+ */
+export function scanFrames(buf: Buffer, options: DeserializeOptions = {}): ScannedFrames {
+  const parts = new Int32Array(4);
+  return walkFrames(buf, (body, bodyStart) => {
+    if (readPutFrame(buf, bodyStart, bodyStart + body.length, parts)) return true;
+    try {
+      deserialize(body, options);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }

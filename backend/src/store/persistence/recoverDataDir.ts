@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeserializeOptions } from 'bson';
-import { decodeFrames, type LogRecord } from './journalFrames.js';
+import { scanFrames } from './journalFrames.js';
+import { ReplayFrames, type FrameRun } from './replayFrames.js';
 import { corruptPath, fsyncDir, journalGenerations, journalPath, snapshotGenerations, snapshotPath, temporaryFiles } from './generationFiles.js';
 import { readSnapshot } from './snapshotFile.js';
 
@@ -14,7 +15,7 @@ export interface RecoveryLogger {
 
 export interface Recovered {
   /** Snapshot records, then journal records, in order. */
-  replay: LogRecord[];
+  frames: ReplayFrames;
   snapshotRecords: number;
   journalRecords: number;
   /** Bytes cut off journal tails (torn writes and damage). */
@@ -30,7 +31,7 @@ export interface Recovered {
 }
 
 /** Picks the newest intact snapshot; past a damaged one, only an older snapshot whose journal chain is complete (or generation 0's journals alone). */
-function chooseBase(dir: string, options: DeserializeOptions, logger?: RecoveryLogger): { base: number; records: LogRecord[]; damaged: number[] } {
+function chooseBase(dir: string, options: DeserializeOptions, logger?: RecoveryLogger): { base: number; snapshot: FrameRun | null; snapshotRecords: number; damaged: number[] } {
   const journals = new Set(journalGenerations(dir));
   const newestJournal = Math.max(-1, ...journals);
   const chainComplete = (b: number) => {
@@ -43,7 +44,7 @@ function chooseBase(dir: string, options: DeserializeOptions, logger?: RecoveryL
     const read = readSnapshot(dir, g, options);
     if (read.ok && (damaged.length === 0 || chainComplete(g))) {
       if (damaged.length) logger?.error({ damaged, using: g }, 'store: newest snapshot damaged; recovering from an older generation');
-      return { base: g, records: read.records, damaged };
+      return { base: g, snapshot: read.run, snapshotRecords: read.count, damaged };
     }
     if (!read.ok) {
       logger?.error({ file: snapshotPath(dir, g), problem: read.problem }, 'store: snapshot damaged');
@@ -57,7 +58,7 @@ function chooseBase(dir: string, options: DeserializeOptions, logger?: RecoveryL
         'restore the data directory from a backup, or move the file aside to start from the journals alone (data will be missing)',
     );
   }
-  return { base: 0, records: [], damaged };
+  return { base: 0, snapshot: null, snapshotRecords: 0, damaged };
 }
 
 /**
@@ -73,14 +74,14 @@ export function recoverDataDir(dir: string, options: DeserializeOptions, logger?
     logger?.warn({ file: f }, 'store: removing an interrupted snapshot');
     rmSync(join(dir, f), { force: true });
   }
-  const { base, records: snapshot, damaged } = chooseBase(dir, options, logger);
+  const { base, snapshot, snapshotRecords, damaged } = chooseBase(dir, options, logger);
   const setAside: string[] = [];
   for (const g of damaged) {
     const to = corruptPath(snapshotPath(dir, g));
     renameSync(snapshotPath(dir, g), to);
     setAside.push(to);
   }
-  const replay: LogRecord[] = snapshot.slice();
+  const runs: FrameRun[] = snapshot ? [snapshot] : [];
   let journalRecords = 0;
   let truncatedBytes = 0;
   let journalBytes = 0;
@@ -96,9 +97,9 @@ export function recoverDataDir(dir: string, options: DeserializeOptions, logger?
     }
     const path = journalPath(dir, g);
     const buf = readFileSync(path);
-    const decoded = decodeFrames(buf, options);
-    for (const r of decoded.records) replay.push(r);
-    journalRecords += decoded.records.length;
+    const decoded = scanFrames(buf, options);
+    runs.push({ buf, start: 0, end: decoded.goodBytes });
+    journalRecords += decoded.count;
     generation = g;
     journalBytes += decoded.goodBytes;
     if (!decoded.damage) continue;
@@ -140,8 +141,8 @@ export function recoverDataDir(dir: string, options: DeserializeOptions, logger?
   }
   if (setAside.length) fsyncDir(dir);
   return {
-    replay,
-    snapshotRecords: snapshot.length,
+    frames: new ReplayFrames(runs, options),
+    snapshotRecords,
     journalRecords,
     truncatedBytes,
     setAside,

@@ -34,7 +34,7 @@ describe('recovery at open', () => {
       writeFileSync(join(dir, 'journal-0.log'), journal.subarray(0, cut));
       const logger = memoryLogger();
       const opened = await openDurableLog(dir, { logger });
-      expect(opened.replay).toEqual(records.slice(0, 5));
+      expect(opened.frames.records()).toEqual(records.slice(0, 5));
       expect(opened.stats.truncatedBytes).toBe(cut - lastStart);
       if (cut > lastStart) {
         const warn = logger.lines.find((l) => l.level === 'warn');
@@ -46,7 +46,7 @@ describe('recovery at open', () => {
       expect(statSync(join(dir, 'journal-0.log')).size).toBe(lastStart);
       await opened.log.append([rec(99)], { durable: true });
       await opened.log.close();
-      expect((await openDurableLog(dir)).replay).toEqual([...records.slice(0, 5), rec(99)]);
+      expect((await openDurableLog(dir)).frames.records()).toEqual([...records.slice(0, 5), rec(99)]);
     }
   });
 
@@ -62,7 +62,7 @@ describe('recovery at open', () => {
       writeFileSync(join(dir, 'journal-0.log'), bad);
       const logger = memoryLogger();
       const opened = await openDurableLog(dir, { logger });
-      expect(opened.replay).toEqual(records.slice(0, 3));
+      expect(opened.frames.records()).toEqual(records.slice(0, 3));
       expect(logger.lines.some((l) => l.level === 'error')).toBe(false);
       await opened.log.close();
     }
@@ -78,7 +78,7 @@ describe('recovery at open', () => {
     writeFileSync(path, journal);
     const logger = memoryLogger();
     const opened = await openDurableLog(dir, { logger });
-    expect(opened.replay).toEqual(records.slice(0, 2));
+    expect(opened.frames.records()).toEqual(records.slice(0, 2));
     expect(logger.lines.find((l) => l.level === 'error')?.msg).toMatch(/CORRUPTED IN THE MIDDLE/);
     const backups = readdirSync(dir).filter((f) => f.endsWith('.corrupt'));
     expect(backups).toHaveLength(1);
@@ -86,7 +86,7 @@ describe('recovery at open', () => {
     expect(opened.stats.setAside).toEqual([join(dir, backups[0])]);
     await opened.log.append([rec(42)], { durable: true });
     await opened.log.close();
-    expect((await openDurableLog(dir)).replay).toEqual([...records.slice(0, 2), rec(42)]);
+    expect((await openDurableLog(dir)).frames.records()).toEqual([...records.slice(0, 2), rec(42)]);
   });
 
   it('recovers from a crash mid-compaction: leftover temporary snapshot', async () => {
@@ -94,12 +94,12 @@ describe('recovery at open', () => {
     writeFileSync(join(dir, 'snapshot-1.bson.tmp'), encodeFrame(rec(1)).subarray(0, 9));
     writeFileSync(join(dir, 'journal-1.log'), encodeFrame(rec(3))); // appends already in the next generation
     const opened = await openDurableLog(dir);
-    expect(opened.replay).toEqual([rec(1), rec(2), rec(3)]);
+    expect(opened.frames.records()).toEqual([rec(1), rec(2), rec(3)]);
     expect(readdirSync(dir).sort()).toEqual(['journal-0.log', 'journal-1.log', 'store.lock']);
-    await opened.log.compact(opened.replay);
+    await opened.log.compact(opened.frames.records());
     await opened.log.close();
     expect(readdirSync(dir).sort()).toEqual(['journal-2.log', 'snapshot-2.bson']);
-    expect((await openDurableLog(dir)).replay).toEqual([rec(1), rec(2), rec(3)]);
+    expect((await openDurableLog(dir)).frames.records()).toEqual([rec(1), rec(2), rec(3)]);
   });
 
   it('recovers from a crash mid-compaction: new snapshot renamed, old generation not yet deleted', async () => {
@@ -116,7 +116,7 @@ describe('recovery at open', () => {
     writeFileSync(join(dir, 'snapshot-1.bson'), snapshot1);
     writeFileSync(join(dir, 'journal-1.log'), encodeFrame(rec(3)));
     const b = await openDurableLog(dir);
-    expect(b.replay).toEqual([rec(1), rec(2), rec(3), rec(4)]);
+    expect(b.frames.records()).toEqual([rec(1), rec(2), rec(3), rec(4)]);
     expect(b.stats).toMatchObject({
       snapshotRecords: 3,
       journalRecords: 1,
@@ -143,7 +143,7 @@ describe('recovery at open', () => {
     writeFileSync(join(dir, 'snapshot-2.bson'), bad.subarray(0, bad.length - 3)); // trailer cut: incomplete
     const logger = memoryLogger();
     const b = await openDurableLog(dir, { logger });
-    expect(b.replay).toEqual([rec(1), rec(2), rec(3)]);
+    expect(b.frames.records()).toEqual([rec(1), rec(2), rec(3)]);
     expect(logger.lines.filter((l) => l.level === 'error').length).toBeGreaterThan(0);
     expect(readdirSync(dir).some((f) => f.startsWith('snapshot-2.bson.') && f.endsWith('.corrupt'))).toBe(true);
     await b.log.close();
@@ -169,7 +169,7 @@ describe('recovery at open', () => {
     writeFileSync(join(dir, 'journal-3.log'), encodeFrame(rec(3)));
     copyFileSync(join(dir, 'journal-3.log'), join(dir, 'journal-2.log')); // superseded generation: dropped
     const opened = await openDurableLog(dir);
-    expect(opened.replay).toEqual([rec(1), rec(2), rec(3)]);
+    expect(opened.frames.records()).toEqual([rec(1), rec(2), rec(3)]);
     await opened.log.close();
     expect(readdirSync(dir).sort()).toEqual(['journal-3.log', 'snapshot-3.bson']);
   });

@@ -1,7 +1,8 @@
 import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { DeserializeOptions } from 'bson';
-import { decodeFrames, encodeFrame, type LogRecord } from './journalFrames.js';
+import { decodeFrames, encodeFrame, scanFrames, type LogRecord } from './journalFrames.js';
+import type { FrameRun } from './replayFrames.js';
 import { fsyncDir, snapshotPath } from './generationFiles.js';
 
 // A snapshot file is a run of frames: a header record, the state records, and
@@ -65,9 +66,9 @@ export async function writeSnapshot(dir: string, g: number, records: readonly Lo
   return bytes;
 }
 
-export type SnapshotRead = { ok: true; records: LogRecord[] } | { ok: false; problem: string };
+export type SnapshotRead = { ok: true; run: FrameRun; count: number } | { ok: false; problem: string };
 
-/** Reads generation `g`'s snapshot, answering its records only when the file is complete and intact. */
+/** Reads generation `g`'s snapshot, answering where its state records lie only when the file is complete and intact. */
 export function readSnapshot(dir: string, g: number, options: DeserializeOptions): SnapshotRead {
   let buf: Buffer;
   try {
@@ -75,23 +76,14 @@ export function readSnapshot(dir: string, g: number, options: DeserializeOptions
   } catch (err) {
     return { ok: false, problem: `unreadable: ${(err as Error).message}` };
   }
-  const decoded = decodeFrames(buf, options);
-  if (decoded.damage)
-    return {
-      ok: false,
-      problem: `${decoded.damage} at byte ${decoded.goodBytes} of ${buf.length}`,
-    };
-  const records = decoded.records;
-  if (records.length === 0 || records[0].$snapshot !== MAGIC) {
-    return records.length > 0 ? { ok: true, records } : { ok: false, problem: 'empty file' }; // an older snapshot without header
-  }
-  const trailer = records[records.length - 1];
-  const count = records.length - 2;
-  if (records.length < 2 || trailer.$snapshotEnd !== MAGIC) return { ok: false, problem: 'no trailer (incomplete)' };
-  if (Number(trailer.records) !== count)
-    return {
-      ok: false,
-      problem: `trailer counts ${String(trailer.records)} records, file holds ${count}`,
-    };
-  return { ok: true, records: records.slice(1, -1) };
+  const scanned = scanFrames(buf, options);
+  if (scanned.damage) return { ok: false, problem: `${scanned.damage} at byte ${scanned.goodBytes} of ${buf.length}` };
+  if (scanned.count === 0) return { ok: false, problem: 'empty file' };
+  const frame = (from: number, to: number) => decodeFrames(buf.subarray(from, to), options).records[0];
+  if (frame(0, scanned.firstEnd).$snapshot !== MAGIC) return { ok: true, run: { buf, start: 0, end: buf.length }, count: scanned.count }; // an older snapshot without header
+  const trailer = scanned.count >= 2 ? frame(scanned.lastStart, buf.length) : undefined;
+  if (!trailer || trailer.$snapshotEnd !== MAGIC) return { ok: false, problem: 'no trailer (incomplete)' };
+  const count = scanned.count - 2;
+  if (Number(trailer.records) !== count) return { ok: false, problem: `trailer counts ${String(trailer.records)} records, file holds ${count}` };
+  return { ok: true, run: { buf, start: scanned.firstEnd, end: scanned.lastStart }, count };
 }

@@ -37,12 +37,15 @@ export interface StoreRuntime {
 export async function runStore(opts: StoreRuntimeOptions): Promise<StoreRuntime> {
   const logger = opts.logger ?? pino({ level: 'info' });
   const started = Date.now();
-  const { log, replay, stats } = await openDurableLog(opts.dataDir, { logger });
+  const { log, frames, stats } = await openDurableLog(opts.dataDir, { logger });
   // Views decoded while replaying and building the indexes are dropped at once (fewer live objects, less GC);
   // queries decode and keep what they use.
   setViewCacheBudget(0);
   const engine = new StoreEngine();
-  for (const record of replay) engine.replay(record as ChangeRecord);
+  frames.forEach({
+    put: (ns, buf, start, end) => engine.replayPut(ns, buf, start, end),
+    record: (record) => engine.replay(record as ChangeRecord),
+  });
   engine.finishReplay();
   setViewCacheBudget((opts.viewCacheMB ?? 1024) * 1024 * 1024);
   logger.info({ dataDir: opts.dataDir, ...stats, ms: Date.now() - started }, 'store: data directory opened');

@@ -1,0 +1,30 @@
+/** Bytes per slab: small enough that a slab whose documents were all replaced is soon garbage. */
+const SLAB_BYTES = 256 * 1024;
+
+/**
+ * Copies many small byte ranges into shared slabs, one allocation per slab
+ * instead of one per document (a restart copies a million documents out of
+ * the file buffers it reads). A range larger than a quarter slab gets its own
+ * buffer.
+ */
+export class ByteSlab {
+  private slab = Buffer.alloc(0);
+  private used = 0;
+
+  copy(src: Buffer, start: number, end: number): Buffer {
+    const n = end - start;
+    if (n > SLAB_BYTES / 4) {
+      const own = Buffer.allocUnsafeSlow(n);
+      src.copy(own, 0, start, end);
+      return own;
+    }
+    if (this.used + n > this.slab.length) {
+      this.slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+      this.used = 0;
+    }
+    src.copy(this.slab, this.used, start, end);
+    const out = this.slab.subarray(this.used, this.used + n);
+    this.used += n;
+    return out;
+  }
+}
