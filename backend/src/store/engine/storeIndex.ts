@@ -86,6 +86,16 @@ export class StoreIndex {
    */
   private source: (() => Iterable<{ view: Doc; id: string }>) | null;
 
+  /**
+   * Keys added to a non-unique index but not yet in its tree: a write only
+   * queues them, and they go into the tree while the store waits (for the
+   * journal's fsync, for the client's next command) or before anything reads
+   * the index. Unique indexes insert at once: their check needs the tree.
+   */
+  private pending: IndexKey[] = [];
+  /** How many of `pending` are already in the tree (a step takes from the front). */
+  private pendingHead = 0;
+
   constructor(
     readonly spec: IndexSpec,
     source?: () => Iterable<{ view: Doc; id: string }>,
@@ -119,6 +129,7 @@ export class StoreIndex {
    * that passed it.
    */
   load(keys: IndexKey[]): void {
+    this.dropPending();
     keys.sort(this.compare);
     this.tree = bulkLoad<IndexKey, undefined>(keys, new Array<undefined>(keys.length), NODE_SIZE, this.compare);
   }
@@ -214,13 +225,41 @@ export class StoreIndex {
   }
 
   add(keys: IndexKey[]): void {
-    if (this.source) return;
-    for (const k of keys) this.tree.set(k, undefined); // no value: the tree then keeps no value arrays
+    if (this.source || keys.length === 0) return;
+    if (this.spec.unique) {
+      for (const k of keys) this.tree.set(k, undefined); // no value: the tree then keeps no value arrays
+      return;
+    }
+    if (!this.hasPending) pendingFlusher.enlist(this);
+    for (const k of keys) this.pending.push(k);
   }
 
   remove(keys: IndexKey[]): void {
     if (this.source) return;
+    this.flushPending();
     for (const k of keys) this.tree.delete(k);
+  }
+
+  /** Moves up to `max` queued keys into the tree (sorted first: neighbouring inserts touch the same nodes); returns how many it moved. */
+  flushPending(max = Infinity): number {
+    const n = Math.min(max, this.pending.length - this.pendingHead);
+    if (n <= 0) return 0;
+    const batch = this.pending.slice(this.pendingHead, this.pendingHead + n);
+    this.pendingHead += n;
+    if (this.pendingHead === this.pending.length) this.dropPending();
+    batch.sort(this.compare);
+    for (const k of batch) this.tree.set(k, undefined);
+    return n;
+  }
+
+  /** True while added keys wait to go into the tree. */
+  get hasPending(): boolean {
+    return this.pending.length > this.pendingHead;
+  }
+
+  private dropPending(): void {
+    this.pending = [];
+    this.pendingHead = 0;
   }
 
   /** True while a deferred index is not built: its keys need not be computed. */
@@ -235,10 +274,12 @@ export class StoreIndex {
       this.source = null;
       for (const doc of source()) this.add(this.keysFor(doc.view, doc.id));
     }
+    this.flushPending();
     return this.tree;
   }
 
   clear(): void {
+    this.dropPending();
     this.tree.clear();
   }
 
@@ -357,6 +398,42 @@ export class StoreIndex {
     return true;
   }
 }
+
+/**
+ * Moves queued index keys into their trees in small steps on the event loop's
+ * idle turns, so a large insert's index work overlaps the fsync and the
+ * client's next request instead of delaying the reply, and a timer or an
+ * fsync completion waits at most one step.
+ */
+class PendingKeyFlusher {
+  private static readonly STEP_KEYS = 256;
+  private readonly queued = new Set<StoreIndex>();
+  private scheduled = false;
+
+  enlist(index: StoreIndex): void {
+    this.queued.add(index);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.step());
+  }
+
+  private step(): void {
+    this.scheduled = false;
+    let budget = PendingKeyFlusher.STEP_KEYS;
+    for (const index of this.queued) {
+      budget -= index.flushPending(budget);
+      if (!index.hasPending) this.queued.delete(index);
+      if (budget <= 0) break;
+    }
+    if (this.queued.size) this.schedule();
+  }
+}
+
+const pendingFlusher = new PendingKeyFlusher();
 
 function dedupe(values: unknown[]): unknown[] {
   const seen = new Map<string, unknown>();
