@@ -1,5 +1,5 @@
 import { deserialize } from 'bson';
-import { valueKey } from './values.js';
+import { objectIdKey, valueKey } from './values.js';
 
 // The _id of a stored document read straight from its BSON bytes, without
 // decoding the rest: a restart replays every document and needs only its id
@@ -37,7 +37,7 @@ export function leadingIdKey(raw: Buffer): string | undefined {
   if (raw.length < 10 || raw[5] !== 0x5f || raw[6] !== 0x69 || raw[7] !== 0x64 || raw[8] !== 0) return undefined;
   switch (raw[4]) {
     case 0x07:
-      return raw.length >= 22 ? `o${raw.toString('hex', 9, 21)}` : undefined;
+      return raw.length >= 22 ? objectIdKey(raw, 9) : undefined;
     case 0x10:
       return raw.length >= 14 ? `n${raw.readInt32LE(9)}` : undefined;
     case 0x02: {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { Decimal128, Double, Int32, Long, ObjectId } from 'bson';
+import { Decimal128, Double, Int32, Long, ObjectId, serialize } from 'bson';
 import { describe, expect, it } from 'vitest';
-import { compareValues } from './values.js';
+import { leadingIdKey } from './rawId.js';
+import { compareValues, objectIdKey, valueKey } from './values.js';
 
 describe('compareValues (MongoDB BSON order)', () => {
   it('orders ObjectIds as their bytes (hex strings), equal ids equal', () => {
@@ -11,6 +12,15 @@ describe('compareValues (MongoDB BSON order)', () => {
       const hex = a.toHexString() < b.toHexString() ? -1 : a.toHexString() > b.toHexString() ? 1 : 0;
       expect(compareValues(a, b)).toBe(hex);
       expect(compareValues(a, new ObjectId(a.toHexString()))).toBe(0);
+    }
+  });
+
+  it("keys an ObjectId as 'o' and its hex, the same from the value, from its bytes and from a document's bytes", () => {
+    for (let i = 0; i < 200; i++) {
+      const id = new ObjectId(randomBytes(12));
+      expect(valueKey(id)).toBe(`o${id.toHexString()}`);
+      expect(objectIdKey(Buffer.concat([Buffer.from([1, 2]), id.id]), 2)).toBe(`o${id.toHexString()}`);
+      expect(leadingIdKey(Buffer.from(serialize({ _id: id, n: i })))).toBe(`o${id.toHexString()}`);
     }
   });
 

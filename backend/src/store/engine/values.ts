@@ -191,6 +191,30 @@ export function compareValues(a: unknown, b: unknown): number {
 }
 
 /** A string that is equal for two values exactly when MongoDB considers them equal (Int32 5 = Int64 5 = 5.0). */
+/** Two ASCII hex digits per byte value. */
+const HEX_CODES = (() => {
+  const codes = new Uint8Array(512);
+  for (let i = 0; i < 256; i++) codes.set(Buffer.from(i.toString(16).padStart(2, '0'), 'latin1'), 2 * i);
+  return codes;
+})();
+const objectIdKeyScratch = Buffer.from('o'.padEnd(25, '0'), 'latin1');
+
+/**
+ * valueKey() of the ObjectId whose 12 bytes start at `bytes[at]`: "o" and 24
+ * hex digits, made as one flat string (a concatenation would be a rope that
+ * every map lookup and comparison must first flatten: ids are the keys of
+ * every collection's map and the last part of every index key).
+ */
+export function objectIdKey(bytes: Uint8Array, at = 0): string {
+  const out = objectIdKeyScratch;
+  for (let i = 0; i < 12; i++) {
+    const v = bytes[at + i];
+    out[1 + 2 * i] = HEX_CODES[2 * v];
+    out[2 + 2 * i] = HEX_CODES[2 * v + 1];
+  }
+  return out.toString('latin1', 0, 25);
+}
+
 export function valueKey(v: unknown): string {
   const f = typeFamily(v);
   switch (f) {
@@ -207,7 +231,7 @@ export function valueKey(v: unknown): string {
     case 'date':
       return `d${(v as Date).getTime()}`;
     case 'objectid':
-      return `o${(v as { toHexString(): string }).toHexString()}`;
+      return objectIdKey((v as { id: Uint8Array }).id);
     case 'binary':
       return `x${Buffer.from(binaryBytes(v)).toString('hex')}`;
     case 'array':
