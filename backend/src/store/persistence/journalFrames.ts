@@ -45,6 +45,11 @@ export function encodeFrames(records: readonly LogRecord[]): Buffer {
   return out;
 }
 
+/** The fixed bytes of a document write's body after its size: "o": "put", then the type and name of "ns". */
+const PUT_PREFIX = Buffer.from([0x02, 0x6f, 0x00, 0x04, 0, 0, 0, 0x70, 0x75, 0x74, 0x00, 0x02, 0x6e, 0x73, 0x00]);
+/** The type and name of the "doc" element. */
+const DOC_ELEMENT = Buffer.from([0x05, 0x64, 0x6f, 0x63, 0x00]);
+
 // A document write { o: 'put', ns, doc: Binary } is the journal's commonest
 // record: its BSON is written by hand, byte for byte what serialize() writes,
 // without first copying the document into a serializer's buffer.
@@ -53,12 +58,16 @@ interface PutParts {
   doc: Uint8Array;
 }
 
+/** The last namespace encoded (a batch of writes mostly goes to one collection). */
+let lastNs = { name: '', bytes: Buffer.alloc(0) };
+
 function putParts(record: LogRecord): PutParts | null {
   if (record.o !== 'put' || typeof record.ns !== 'string' || !(record.doc instanceof Binary) || record.doc.sub_type !== 0) return null;
   let fields = 0;
   for (const _ in record) fields++;
   if (fields !== 3) return null;
-  return { ns: Buffer.from(record.ns, 'utf8'), doc: record.doc.buffer.subarray(0, record.doc.position) };
+  if (lastNs.name !== record.ns) lastNs = { name: record.ns, bytes: Buffer.from(record.ns, 'utf8') };
+  return { ns: lastNs.bytes, doc: record.doc.buffer.subarray(0, record.doc.position) };
 }
 
 /** int32 size, "o": "put", "ns": string, "doc": binary, terminator. */
@@ -71,18 +80,14 @@ function writePutFrame(out: Buffer, at: number, p: PutParts): number {
   const body = at + FRAME_HEADER_BYTES;
   let i = body;
   i = out.writeInt32LE(size, i);
-  out[i++] = 0x02;
-  i += out.write('o\0', i, 'latin1');
-  i = out.writeInt32LE(4, i);
-  i += out.write('put\0', i, 'latin1');
-  out[i++] = 0x02;
-  i += out.write('ns\0', i, 'latin1');
+  out.set(PUT_PREFIX, i);
+  i += PUT_PREFIX.length;
   i = out.writeInt32LE(p.ns.length + 1, i);
   out.set(p.ns, i);
   i += p.ns.length;
   out[i++] = 0;
-  out[i++] = 0x05;
-  i += out.write('doc\0', i, 'latin1');
+  out.set(DOC_ELEMENT, i);
+  i += DOC_ELEMENT.length;
   i = out.writeInt32LE(p.doc.length, i);
   out[i++] = 0;
   out.set(p.doc, i);
@@ -92,11 +97,6 @@ function writePutFrame(out: Buffer, at: number, p: PutParts): number {
   out.writeUInt32LE(crc32(out.subarray(body, i)), at + 4);
   return i;
 }
-
-/** The fixed bytes of a document write's body after its size: "o": "put", then the type and name of "ns". */
-const PUT_PREFIX = Buffer.from([0x02, 0x6f, 0x00, 0x04, 0, 0, 0, 0x70, 0x75, 0x74, 0x00, 0x02, 0x6e, 0x73, 0x00]);
-/** The type and name of the "doc" element. */
-const DOC_ELEMENT = Buffer.from([0x05, 0x64, 0x6f, 0x63, 0x00]);
 
 /**
  * Reads a frame body in writePutFrame's layout (a document write) without
