@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { totalmem } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export interface EmbeddedStoreOptions {
@@ -13,6 +14,19 @@ export interface EmbeddedStoreOptions {
   ttlIntervalMs?: number;
   /** Memory for decoded documents kept between reads, in MB (default 1024); the BSON of every document is always in memory. */
   viewCacheMB?: number;
+  /** The store process's JavaScript heap limit in MB (default: 60 % of the machine's or container's memory, at least 4,096). */
+  heapLimitMB?: number;
+}
+
+/**
+ * The default heap limit of the store process. Node's own default (about 4 GB
+ * here) is too small for a store holding a million incidents with their
+ * indexes: the store is the process that holds the data, as mongod would be.
+ */
+export function defaultStoreHeapLimitMB(): number {
+  const constrained = process.constrainedMemory?.() ?? 0;
+  const memory = constrained > 0 && constrained < totalmem() ? constrained : totalmem();
+  return Math.max(4096, Math.floor((memory / 1024 / 1024) * 0.6));
 }
 
 export interface EmbeddedStore {
@@ -37,7 +51,11 @@ export async function startEmbeddedStore(opts: EmbeddedStoreOptions): Promise<Em
   const entry = fileURLToPath(new URL(`./server/storeProcess.${runningTs ? 'ts' : 'js'}`, import.meta.url));
   const child = fork(entry, [], {
     // ONEGRID_STORE_EXEC_ARGV adds Node flags to the store process only (e.g. --cpu-prof, heap limits).
-    execArgv: [...(runningTs ? ['--import', tsxLoader()] : []), ...(process.env.ONEGRID_STORE_EXEC_ARGV ?? '').split(' ').filter(Boolean)],
+    execArgv: [
+      ...(runningTs ? ['--import', tsxLoader()] : []),
+      `--max-old-space-size=${opts.heapLimitMB ?? defaultStoreHeapLimitMB()}`,
+      ...(process.env.ONEGRID_STORE_EXEC_ARGV ?? '').split(' ').filter(Boolean),
+    ],
     env: {
       ...process.env,
       ONEGRID_STORE_DATA_DIR: opts.dataDir,
@@ -93,7 +111,9 @@ function waitForReady(child: ChildProcess): Promise<{ port: number; uri: string;
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.send({ type: 'stop' });
+  // A store that died on its own (killed, out of memory) has no channel left: it is only waited for.
+  child.on('error', () => child.kill('SIGKILL'));
+  if (child.connected) child.send({ type: 'stop' }, (err) => err && child.kill('SIGKILL'));
   const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
   await exited;
   clearTimeout(timer);
