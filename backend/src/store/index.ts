@@ -14,7 +14,7 @@ export interface EmbeddedStoreOptions {
   ttlIntervalMs?: number;
   /** Memory for decoded documents kept between reads, in MB (default 1024); the BSON of every document is always in memory. */
   viewCacheMB?: number;
-  /** The store process's JavaScript heap limit in MB (default: 60 % of the machine's or container's memory, at least 4,096). */
+  /** The store process's JavaScript heap limit in MB (default: 60 % of the machine's or container's memory, at least 4,096 where that is under 75 % of it). */
   heapLimitMB?: number;
 }
 
@@ -26,7 +26,9 @@ export interface EmbeddedStoreOptions {
 export function defaultStoreHeapLimitMB(): number {
   const constrained = process.constrainedMemory?.() ?? 0;
   const memory = constrained > 0 && constrained < totalmem() ? constrained : totalmem();
-  return Math.max(4096, Math.floor((memory / 1024 / 1024) * 0.6));
+  const mb = memory / 1024 / 1024;
+  // At least Node's own ~4 GB where the machine has it, never more than three quarters of a small container.
+  return Math.floor(Math.max(Math.min(4096, mb * 0.75), mb * 0.6));
 }
 
 export interface EmbeddedStore {

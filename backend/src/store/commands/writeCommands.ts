@@ -42,23 +42,6 @@ function withErrors(reply: Doc, errors: WriteError[]): Doc {
   return errors.length ? { ...reply, writeErrors: errors } : reply;
 }
 
-/**
- * Whether the documents of a sequence make up at least half of the memory
- * they are views into (a large insert's own message buffer): then storing the
- * views costs at most twice their bytes and saves a copy per document. A
- * small request's buffer may be a slice of a shared pool: its documents are
- * copied.
- */
-function mostlyDocuments(raws: Buffer[]): boolean {
-  if (raws.length === 0) return false;
-  let bytes = 0;
-  for (const raw of raws) {
-    if (raw.buffer !== raws[0].buffer) return false;
-    bytes += raw.length;
-  }
-  return 2 * bytes >= raws[0].buffer.byteLength;
-}
-
 function insert(ctx: CommandContext) {
   const name = targetCollection(ctx);
   const raws = ctx.rawSequences.get('documents');
@@ -68,25 +51,13 @@ function insert(ctx: CommandContext) {
   let n = 0;
   const count = raws?.length ?? typedDocs.length;
   const indexes = Array.from({ length: count }, (_, i) => i);
-  const keepViews = raws ? mostlyDocuments(raws) : false;
-  // Where documents whose _id must move to the front are rewritten: one buffer for the request's documents.
-  let rewritten: Buffer | null = null;
-  let rewrittenAt = 0;
-  const moveIdFirst = (sent: Buffer): Buffer | undefined => {
-    if (!keepViews) return withIdFirst(sent);
-    rewritten ??= Buffer.allocUnsafeSlow(raws!.reduce((sum, raw) => sum + raw.length, 0));
-    const out = withIdFirst(sent, rewritten.subarray(rewrittenAt, rewrittenAt + sent.length));
-    if (out) rewrittenAt += sent.length;
-    return out;
-  };
   const errors = eachStatement(indexes, ctx.command.ordered !== false, (i) => {
     const sent = raws?.[i];
     let stored: StoredDoc;
     if (sent) {
-      // Checked as well-formed on arrival (wireMessages) and a view into the request: kept as it is when the
-      // request is mostly these documents, else stored as a copy (a view would keep the whole request alive);
-      // an _id the driver added last is moved to the front by moving bytes (the slow path decodes and re-encodes).
-      const idFirst = hasId(sent) ? (keepViews ? sent : Buffer.from(sent)) : moveIdFirst(sent);
+      // Checked as well-formed on arrival (wireMessages) and a view into the request: stored as a copy, with
+      // the _id the driver added last moved to the front by moving bytes (the slow path decodes and re-encodes).
+      const idFirst = hasId(sent) ? Buffer.from(sent) : withIdFirst(sent);
       stored = idFirst ? storedFromCheckedBytes(idFirst) : storedFromTyped(deserialize(sent, { promoteValues: false, promoteBuffers: false }) as Doc);
     } else stored = storedFromTyped(typedDocs[i]);
     ctx.engine.insert(coll, stored);

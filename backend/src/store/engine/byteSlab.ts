@@ -1,11 +1,12 @@
-/** Bytes per slab: small enough that a slab whose documents were all replaced is soon garbage. */
-const SLAB_BYTES = 256 * 1024;
+/** Bytes per slab: small, because one surviving document keeps its whole slab alive. */
+const SLAB_BYTES = 64 * 1024;
+/** Documents from this size on get their own buffer (as Buffer.from gives them): a large one replaced later frees its bytes. */
+const OWN_BUFFER_BYTES = 4 * 1024;
 
 /**
  * Copies many small byte ranges into shared slabs, one allocation per slab
  * instead of one per document (a restart copies a million documents out of
- * the file buffers it reads). A range larger than a quarter slab gets its own
- * buffer.
+ * the file buffers it reads). A range of 4 kB or more gets its own buffer.
  */
 export class ByteSlab {
   private slab = Buffer.alloc(0);
@@ -13,7 +14,7 @@ export class ByteSlab {
 
   copy(src: Buffer, start: number, end: number): Buffer {
     const n = end - start;
-    if (n > SLAB_BYTES / 4) {
+    if (n >= OWN_BUFFER_BYTES) {
       const own = Buffer.allocUnsafeSlow(n);
       src.copy(own, 0, start, end);
       return own;

@@ -98,9 +98,8 @@ export function bsonValueSize(raw: Buffer, type: number, at: number): number | n
  * stores it), by moving bytes rather than decoding and re-encoding; undefined
  * when there is no `_id`, it is already first, it is an array or a regex (the
  * caller's slow path refuses or handles those), or the bytes do not parse.
- * The result is written into `into` when given (exactly raw.length bytes).
  */
-export function withIdFirst(raw: Buffer, into?: Buffer): Buffer | undefined {
+export function withIdFirst(raw: Buffer): Buffer | undefined {
   const end = raw.length - 1;
   if (raw.length < 5 || raw[end] !== 0) return undefined;
   let i = 4;
@@ -122,7 +121,7 @@ export function withIdFirst(raw: Buffer, into?: Buffer): Buffer | undefined {
     i += size;
     if (isId) {
       if (first || type === 0x04 || type === 0x0b) return undefined;
-      const out = into ?? Buffer.allocUnsafe(raw.length);
+      const out = Buffer.allocUnsafe(raw.length);
       raw.copy(out, 0, 0, 4);
       raw.copy(out, 4, start, i);
       raw.copy(out, 4 + (i - start), 4, start);

@@ -47,10 +47,7 @@ export class StoreCollection {
 
   /** Adds or replaces a document during the replay at start (indexes are suspended: they are built after the last record). */
   replayPut(doc: StoredDoc): void {
-    if (!this.indexesSuspended) {
-      const old = this.docs.get(doc.id);
-      return old ? this.replace(old, doc) : this.insert(doc);
-    }
+    if (!this.indexesSuspended) throw new Error(`replayPut on ${this.ns} outside a replay`);
     this.docs.get(doc.id)?.retire();
     this.docs.set(doc.id, doc);
   }
@@ -125,7 +122,15 @@ export class StoreCollection {
 
   dropIndex(name: string): void {
     if (name === '_id_') throw storeErrors.invalidOptions('cannot drop _id index');
-    if (!this.indexes.delete(name)) throw storeErrors.indexNotFound(`index not found with name [${name}]`);
+    const index = this.indexes.get(name);
+    if (!index) throw storeErrors.indexNotFound(`index not found with name [${name}]`);
+    this.indexes.delete(name);
+    index.clear(); // drops keys still queued for its tree
+  }
+
+  /** Empties every index of a collection being dropped (keys still queued for a tree are dropped with it). */
+  dropIndexes(): void {
+    for (const index of this.indexes.values()) index.clear();
   }
 
   /** The index whose key pattern equals `key`, for dropIndexes by key. */

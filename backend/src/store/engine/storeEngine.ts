@@ -64,6 +64,8 @@ export function typedOf(doc: StoredDoc): Doc {
  */
 export class StoreEngine {
   readonly dbs = new Map<string, Map<string, StoreCollection>>();
+  /** Where replayed documents' bytes are copied (one allocation per slab, not per document). */
+  private replaySlab = new ByteSlab();
   pending: ChangeRecord[] = [];
 
   /** Takes the records produced since the last call (the server journals them). */
@@ -92,14 +94,21 @@ export class StoreEngine {
 
   dropCollection(db: string, name: string): boolean {
     const colls = this.dbs.get(db);
-    if (!colls?.delete(name)) return false;
+    const coll = colls?.get(name);
+    if (!colls || !coll) return false;
+    colls.delete(name);
+    coll.dropIndexes();
     if (colls.size === 0) this.dbs.delete(db);
     this.pending.push({ o: 'drop', ns: `${db}.${name}` });
     return true;
   }
 
   dropDatabase(db: string): void {
-    if (this.dbs.delete(db)) this.pending.push({ o: 'dropDb', db });
+    const colls = this.dbs.get(db);
+    if (!colls) return;
+    for (const coll of colls.values()) coll.dropIndexes();
+    this.dbs.delete(db);
+    this.pending.push({ o: 'dropDb', db });
   }
 
   insert(coll: StoreCollection, doc: StoredDoc): void {
@@ -146,9 +155,6 @@ export class StoreEngine {
     this.replayTarget(ns).replayPut(storedFromCheckedBytes(this.replaySlab.copy(buf, start, end)));
     this.pending.length = 0;
   }
-
-  /** Where replayed documents' bytes are copied (one allocation per slab, not per document). */
-  private replaySlab = new ByteSlab();
 
   /** Collections by namespace during the replay (most records are puts into a few collections). */
   private readonly replayTargets = new Map<string, StoreCollection>();

@@ -1,6 +1,7 @@
 import btreeModule from 'sorted-btree';
 import { bulkLoad } from 'sorted-btree/extended/bulkLoad.js';
 import { Query } from './mongoQuery.js';
+import { pendingFlusher } from './pendingKeyFlusher.js';
 import type { RawElements } from './rawFields.js';
 import { compareValues, valuesAtPath, valueKey, type Doc } from './values.js';
 import { storeErrors } from './storeError.js';
@@ -398,42 +399,6 @@ export class StoreIndex {
     return true;
   }
 }
-
-/**
- * Moves queued index keys into their trees in small steps on the event loop's
- * idle turns, so a large insert's index work overlaps the fsync and the
- * client's next request instead of delaying the reply, and a timer or an
- * fsync completion waits at most one step.
- */
-class PendingKeyFlusher {
-  private static readonly STEP_KEYS = 256;
-  private readonly queued = new Set<StoreIndex>();
-  private scheduled = false;
-
-  enlist(index: StoreIndex): void {
-    this.queued.add(index);
-    this.schedule();
-  }
-
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => this.step());
-  }
-
-  private step(): void {
-    this.scheduled = false;
-    let budget = PendingKeyFlusher.STEP_KEYS;
-    for (const index of this.queued) {
-      budget -= index.flushPending(budget);
-      if (!index.hasPending) this.queued.delete(index);
-      if (budget <= 0) break;
-    }
-    if (this.queued.size) this.schedule();
-  }
-}
-
-const pendingFlusher = new PendingKeyFlusher();
 
 function dedupe(values: unknown[]): unknown[] {
   const seen = new Map<string, unknown>();

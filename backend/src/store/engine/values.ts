@@ -190,7 +190,6 @@ export function compareValues(a: unknown, b: unknown): number {
   }
 }
 
-/** A string that is equal for two values exactly when MongoDB considers them equal (Int32 5 = Int64 5 = 5.0). */
 /** Two ASCII hex digits per byte value. */
 const HEX_CODES = (() => {
   const codes = new Uint8Array(512);
@@ -215,6 +214,7 @@ export function objectIdKey(bytes: Uint8Array, at = 0): string {
   return out.toString('latin1', 0, 25);
 }
 
+/** A string that is equal for two values exactly when MongoDB considers them equal (Int32 5 = Int64 5 = 5.0). */
 export function valueKey(v: unknown): string {
   const f = typeFamily(v);
   switch (f) {

@@ -113,6 +113,8 @@ export function readPutFrame(buf: Buffer, bodyStart: number, bodyEnd: number, ou
   const nsBytes = buf.readInt32LE(i);
   i += 4;
   if (nsBytes < 1 || i + nsBytes > bodyEnd || buf[i + nsBytes - 1] !== 0) return false;
+  // An ASCII namespace needs no UTF-8 check; any other goes through bson, which checks it.
+  for (let k = i; k < i + nsBytes - 1; k++) if (buf[k] > 0x7f) return false;
   const nsStart = i;
   i += nsBytes;
   if (i + DOC_ELEMENT.length + 4 + 1 > bodyEnd) return false;
@@ -233,8 +235,10 @@ export function decodeFrames(buf: Buffer, options: DeserializeOptions = {}): Dec
  */
 export function scanFrames(buf: Buffer, options: DeserializeOptions = {}): ScannedFrames {
   const parts = new Int32Array(4);
+  // Custom decode options: every record will be decoded with them (ReplayFrames), so each is checked that way.
+  const fast = Object.keys(options).length === 0;
   return walkFrames(buf, (body, bodyStart) => {
-    if (readPutFrame(buf, bodyStart, bodyStart + body.length, parts)) return true;
+    if (fast && readPutFrame(buf, bodyStart, bodyStart + body.length, parts)) return true;
     try {
       deserialize(body, options);
       return true;

@@ -53,6 +53,14 @@ describe('replay frames', () => {
     expect(scanFrames(bad)).toMatchObject({ goodBytes: first, damage: 'bad BSON', count: 1 });
   });
 
+  it('checks a non-ASCII namespace through bson: invalid UTF-8 is damage, not a strange collection name', () => {
+    const frame = encodeFrames([put('db.ab', 1)]);
+    const at = frame.indexOf(Buffer.from('db.ab'));
+    frame[at + 3] = 0xff;
+    frame.writeUInt32LE(crc32(frame.subarray(8)), 4);
+    expect(scanFrames(frame)).toMatchObject({ goodBytes: 0, damage: 'bad BSON', count: 0 });
+  });
+
   it('copies documents into shared slabs, each copy its own bytes', () => {
     const slab = new ByteSlab();
     const src = Buffer.from('abcdefgh');
