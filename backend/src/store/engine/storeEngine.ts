@@ -208,11 +208,9 @@ export class StoreEngine {
         break;
       }
       case 'put': {
-        const c = this.replayTarget(record.ns);
-        const doc = storedFromCheckedBytes(Buffer.from(record.doc.buffer.subarray(0, record.doc.position)));
-        const old = c.docs.get(doc.id);
-        if (old) c.replace(old, doc);
-        else c.insert(doc);
+        // A write in another layout than the journal's own (decoded by bson): replayed like any other.
+        const bytes = record.doc.buffer;
+        this.replayPut(record.ns, Buffer.from(bytes.buffer, bytes.byteOffset, record.doc.position), 0, record.doc.position);
         break;
       }
       case 'del': {

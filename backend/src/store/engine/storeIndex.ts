@@ -1,7 +1,7 @@
 import btreeModule from 'sorted-btree';
 import { bulkLoad } from 'sorted-btree/extended/bulkLoad.js';
 import { Query } from './mongoQuery.js';
-import { pendingFlusher } from './pendingKeyFlusher.js';
+import { PendingKeys, pendingFlusher } from './pendingIndexKeys.js';
 import type { RawElements } from './rawFields.js';
 import { compareValues, valuesAtPath, valueKey, type Doc } from './values.js';
 import { storeErrors } from './storeError.js';
@@ -93,9 +93,7 @@ export class StoreIndex {
    * journal's fsync, for the client's next command) or before anything reads
    * the index. Unique indexes insert at once: their check needs the tree.
    */
-  private pending: IndexKey[] = [];
-  /** How many of `pending` are already in the tree (a step takes from the front). */
-  private pendingHead = 0;
+  private readonly pending = new PendingKeys();
 
   constructor(
     readonly spec: IndexSpec,
@@ -130,7 +128,7 @@ export class StoreIndex {
    * that passed it.
    */
   load(keys: IndexKey[]): void {
-    this.dropPending();
+    this.pending.clear();
     keys.sort(this.compare);
     this.tree = bulkLoad<IndexKey, undefined>(keys, new Array<undefined>(keys.length), NODE_SIZE, this.compare);
   }
@@ -232,7 +230,7 @@ export class StoreIndex {
       return;
     }
     if (!this.hasPending) pendingFlusher.enlist(this);
-    for (const k of keys) this.pending.push(k);
+    this.pending.push(keys);
   }
 
   remove(keys: IndexKey[]): void {
@@ -243,24 +241,15 @@ export class StoreIndex {
 
   /** Moves up to `max` queued keys into the tree (sorted first: neighbouring inserts touch the same nodes); returns how many it moved. */
   flushPending(max = Infinity): number {
-    const n = Math.min(max, this.pending.length - this.pendingHead);
-    if (n <= 0) return 0;
-    const batch = this.pending.slice(this.pendingHead, this.pendingHead + n);
-    this.pendingHead += n;
-    if (this.pendingHead === this.pending.length) this.dropPending();
-    batch.sort(this.compare);
+    if (!this.hasPending) return 0;
+    const batch = this.pending.take(max).sort(this.compare);
     for (const k of batch) this.tree.set(k, undefined);
-    return n;
+    return batch.length;
   }
 
   /** True while added keys wait to go into the tree. */
   get hasPending(): boolean {
-    return this.pending.length > this.pendingHead;
-  }
-
-  private dropPending(): void {
-    this.pending = [];
-    this.pendingHead = 0;
+    return this.pending.size > 0;
   }
 
   /** True while a deferred index is not built: its keys need not be computed. */
@@ -280,7 +269,7 @@ export class StoreIndex {
   }
 
   clear(): void {
-    this.dropPending();
+    this.pending.clear();
     this.tree.clear();
   }
 

@@ -1,4 +1,33 @@
-import type { StoreIndex } from './storeIndex.js';
+import type { IndexKey, StoreIndex } from './storeIndex.js';
+
+/** Keys added to a non-unique index but not yet in its tree, taken from the front in steps. */
+export class PendingKeys {
+  private keys: IndexKey[] = [];
+  /** How many from the front are already taken. */
+  private head = 0;
+
+  get size(): number {
+    return this.keys.length - this.head;
+  }
+
+  push(keys: IndexKey[]): void {
+    for (const k of keys) this.keys.push(k);
+  }
+
+  /** Takes up to `max` keys, oldest first. */
+  take(max: number): IndexKey[] {
+    const n = Math.min(max, this.size);
+    const batch = this.keys.slice(this.head, this.head + n);
+    this.head += n;
+    if (this.head === this.keys.length) this.clear();
+    return batch;
+  }
+
+  clear(): void {
+    this.keys = [];
+    this.head = 0;
+  }
+}
 
 /**
  * Moves queued index keys into their trees in small steps on the event loop's
