@@ -28,9 +28,10 @@ async function main(): Promise<number> {
     u.pathname = '/onegrid';
     uri = u.toString();
   }
-  // At city scale one unindexed scan (the history's templates) keeps the embedded store busy for tens of seconds:
-  // the driver's connection monitor must wait it out rather than declare the server gone.
-  const conn = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000, connectTimeoutMS: 300_000 }).asPromise();
+  // At city scale one unindexed scan (the history's templates) or one full garbage collection of a store holding a
+  // million incidents keeps the embedded store busy for tens of seconds: the driver's connection monitor and server
+  // selection must wait it out rather than declare the server gone.
+  const conn = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 300_000, connectTimeoutMS: 300_000 }).asPromise();
   try {
     if (args.ifEmpty && (await conn.collection('gridcells').estimatedDocumentCount()) > 0) {
       console.log('seed: the database already has grid cells; nothing to do (--if-empty)');
