@@ -35,6 +35,16 @@ describe('RawElements.valuesAt', () => {
     for (const p of paths) expect(elements.valuesAt(path(p)), p).toEqual(valuesAtPath(decoded, p));
   });
 
+  it('reads a top-level field once per document: the indexes that share it share its values (one Date, not four)', () => {
+    const elements = elementsOf(sample);
+    const first = elements.valuesAt(path('at'))!;
+    expect(elements.valuesAt(path('at'))).toBe(first);
+    expect(first[0]).toBeInstanceOf(Date);
+    expect(elements.valuesAt(path('big'))).toBeNull();
+    expect(elements.valuesAt(path('big'))).toBeNull();
+    expect(elementsOf(sample).valuesAt(path('at'))).not.toBe(first);
+  });
+
   it('answers null where the decoded document is needed', () => {
     const elements = elementsOf(sample);
     for (const p of ['big', 'dec', 'bin', 'clock', 'before.deep', 'before.deep.x', 'at.x']) expect(elements.valuesAt(path(p)), p).toBeNull();

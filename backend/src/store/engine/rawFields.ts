@@ -49,6 +49,9 @@ let scratch = new Int32Array(4 * 64);
 let scratchUse = 0;
 
 export class RawElements {
+  /** Values already read per top-level element: a field in several indexes (a date, say) is read, and held, once. */
+  private memo: (unknown[] | null)[] | undefined;
+
   private constructor(
     private readonly raw: Buffer,
     private readonly count: number,
@@ -99,7 +102,11 @@ export class RawElements {
     const { raw } = this;
     const table = scratch;
     for (let e = 0; e < this.count; e++) {
-      if (table[4 * e + 1] === path[0].length && sameBytes(raw, table[4 * e], path[0])) return valueAlong(raw, table[4 * e + 2], table[4 * e + 3], path, 1);
+      if (table[4 * e + 1] !== path[0].length || !sameBytes(raw, table[4 * e], path[0])) continue;
+      if (path.length > 1) return valueAlong(raw, table[4 * e + 2], table[4 * e + 3], path, 1);
+      const memo = (this.memo ??= new Array(this.count));
+      if (memo[e] === undefined) memo[e] = valueAlong(raw, table[4 * e + 2], table[4 * e + 3], path, 1);
+      return memo[e];
     }
     return [undefined];
   }

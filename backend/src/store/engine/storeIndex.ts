@@ -1,9 +1,9 @@
 import btreeModule from 'sorted-btree';
 import { bulkLoad } from 'sorted-btree/extended/bulkLoad.js';
-import { Query } from './mongoQuery.js';
+import { dedupe, IndexKeyMaker } from './indexKeys.js';
 import { PendingKeys, pendingFlusher } from './pendingIndexKeys.js';
 import type { RawElements } from './rawFields.js';
-import { compareValues, valuesAtPath, valueKey, type Doc } from './values.js';
+import { compareValues, type Doc } from './values.js';
 import { storeErrors } from './storeError.js';
 
 // sorted-btree is CommonJS: Node's import gives module.exports (the class is its `default`); Vite's interop gives the class.
@@ -69,15 +69,10 @@ function inRange(v: KeyPart, r: KeyRange): boolean {
 export class StoreIndex {
   readonly fields: string[];
   readonly directions: number[];
+  /** Builds each document's keys (and knows which fields have held arrays). */
+  private readonly keyMaker: IndexKeyMaker;
   private tree;
   private readonly compare: (a: IndexKey, b: IndexKey) => number;
-  /** Whether every field is top-level (no dotted path). */
-  private readonly topLevel: boolean;
-  /** Each field's path steps as UTF-8 bytes (for keys read from a document's bytes). */
-  private readonly rawPaths: Buffer[][];
-  private readonly partial?: Query;
-  /** Positions of fields that have held an array (never cleared: a conservative answer for isMultikey). */
-  private readonly multikey = new Set<number>();
 
   /**
    * Where a deferred index gets its documents when first read. The _id index is
@@ -101,10 +96,8 @@ export class StoreIndex {
   ) {
     this.source = source ?? null;
     this.fields = Object.keys(spec.key);
-    this.topLevel = !this.fields.some((f) => f.includes('.'));
-    this.rawPaths = this.fields.map((f) => f.split('.').map((step) => Buffer.from(step, 'utf8')));
     this.directions = this.fields.map((f) => (Number(spec.key[f]) < 0 ? -1 : 1));
-    if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression);
+    this.keyMaker = new IndexKeyMaker(spec, this.fields);
     const dirs = this.directions;
     // One ascending field (the commonest index) compares without a loop.
     const compare =
@@ -139,65 +132,12 @@ export class StoreIndex {
 
   /** The index keys a document contributes (none when sparse/partial exclude it). */
   keysFor(doc: Doc, id: string): IndexKey[] {
-    if (this.partial && !this.partial.test(doc)) return [];
-    return this.singleKey(doc, id) ?? this.combine(this.fields.map((f) => valuesAtPath(doc, f)), id);
+    return this.keyMaker.keysFor(doc, id);
   }
 
-  /**
-   * The document's keys read from its bytes, the same as keysFor would give;
-   * null when a field needs the decoded document (see RawElements.valuesAt)
-   * or a partial filter must be tested.
-   */
+  /** The document's keys read from its bytes, as keysFor would give them; null when the decoded document is needed. */
   keysForRaw(elements: RawElements, id: string): IndexKey[] | null {
-    if (this.partial) return null;
-    const perField: unknown[][] = new Array(this.rawPaths.length);
-    for (let i = 0; i < this.rawPaths.length; i++) {
-      const values = elements.valuesAt(this.rawPaths[i]);
-      if (!values) return null;
-      perField[i] = values;
-    }
-    return this.combine(perField, id);
-  }
-
-  /** The keys from each field's values along its path (an array value yields one key per element: multikey). */
-  private combine(perFieldValues: unknown[][], id: string): IndexKey[] {
-    if (perFieldValues.every((vs) => vs.length === 1 && !Array.isArray(vs[0]))) return this.keyOf(perFieldValues.map((vs) => vs[0]), id);
-    const perField = perFieldValues.map((values, i) => {
-      const flat = values.flatMap((v) => (Array.isArray(v) ? (this.multikey.add(i), v.length ? v : [undefined]) : [v]));
-      return flat.length ? flat : [undefined];
-    });
-    if (this.spec.sparse && perField.every((vs) => vs.every((v) => v === undefined))) return [];
-    let keys: KeyPart[][] = [[]];
-    for (const vs of perField) {
-      const unique = dedupe(vs.map((v) => (v === undefined ? null : v)));
-      keys = keys.flatMap((k) => unique.map((v) => [...k, v]));
-    }
-    return keys.map((k) => [...k, id]);
-  }
-
-  /** The one key of a document whose indexed fields are plain top-level values (no arrays, no dotted paths): the common case. */
-  private singleKey(doc: Doc, id: string): IndexKey[] | null {
-    if (!this.topLevel) return null;
-    const values: unknown[] = new Array(this.fields.length);
-    for (let i = 0; i < this.fields.length; i++) {
-      const v = doc[this.fields[i]];
-      if (Array.isArray(v)) return null;
-      values[i] = v;
-    }
-    return this.keyOf(values, id);
-  }
-
-  /** The single key made of one value per field (absent counts as null), or none when a sparse index skips the document. */
-  private keyOf(values: unknown[], id: string): IndexKey[] {
-    const key: KeyPart[] = new Array(values.length + 1);
-    let present = false;
-    for (let i = 0; i < values.length; i++) {
-      if (values[i] !== undefined) present = true;
-      key[i] = values[i] === undefined ? null : values[i];
-    }
-    if (this.spec.sparse && !present) return [];
-    key[values.length] = id;
-    return [key];
+    return this.keyMaker.keysForRaw(elements, id);
   }
 
   /** Throws the duplicate-key error if a unique index already holds one of these keys for another document. */
@@ -220,7 +160,7 @@ export class StoreIndex {
 
   /** True when the field at `pos` may hold arrays: one document then has an entry per element, and a two-sided range must not be applied per entry. */
   isMultikey(pos: number): boolean {
-    return this.multikey.has(pos);
+    return this.keyMaker.multikey.has(pos);
   }
 
   add(keys: IndexKey[]): void {
@@ -306,7 +246,7 @@ export class StoreIndex {
     for (let i = start.length; i < this.fields.length; i++) start.push(this.directions[i] > 0 ? LOW : HIGH);
     start.push(LOW);
     // Only a multikey index has several entries per document.
-    const seen = this.multikey.size > 0 ? new Set<string>() : null;
+    const seen = this.keyMaker.multikey.size > 0 ? new Set<string>() : null;
     for (const [key] of this.built().entries(start)) {
       let inPrefix = true;
       for (let i = 0; i < k; i++) {
@@ -387,10 +327,4 @@ export class StoreIndex {
     for (let i = 0; i < this.fields.length; i++) if (comparePart(a[i], b[i]) !== 0) return false;
     return true;
   }
-}
-
-function dedupe(values: unknown[]): unknown[] {
-  const seen = new Map<string, unknown>();
-  for (const v of values) seen.set(valueKey(v), v);
-  return [...seen.values()];
 }
