@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeserializeOptions } from 'bson';
 import { scanFrames } from './journalFrames.js';
 import { ReplayFrames, type FrameRun } from './replayFrames.js';
 import { corruptPath, fsyncDir, journalGenerations, journalPath, snapshotGenerations, snapshotPath, temporaryFiles } from './generationFiles.js';
 import { readSnapshot } from './snapshotFile.js';
+import { readWholeFile } from './readWholeFile.js';
 
 /** Log lines go here (pino-compatible). */
 export interface RecoveryLogger {
@@ -96,7 +97,7 @@ export function recoverDataDir(dir: string, options: DeserializeOptions, logger?
       break;
     }
     const path = journalPath(dir, g);
-    const buf = readFileSync(path);
+    const buf = readWholeFile(path);
     const decoded = scanFrames(buf, options);
     runs.push({ buf, start: 0, end: decoded.goodBytes });
     journalRecords += decoded.count;

@@ -1,6 +1,7 @@
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { DeserializeOptions } from 'bson';
+import { FileTooLargeError, readWholeFile } from './readWholeFile.js';
 import { decodeFrames, encodeFrame, scanFrames, type LogRecord } from './journalFrames.js';
 import type { FrameRun } from './replayFrames.js';
 import { fsyncDir, snapshotPath } from './generationFiles.js';
@@ -72,8 +73,9 @@ export type SnapshotRead = { ok: true; run: FrameRun; count: number } | { ok: fa
 export function readSnapshot(dir: string, g: number, options: DeserializeOptions): SnapshotRead {
   let buf: Buffer;
   try {
-    buf = readFileSync(snapshotPath(dir, g));
+    buf = readWholeFile(snapshotPath(dir, g));
   } catch (err) {
+    if (err instanceof FileTooLargeError) throw err; // not damage: no older generation may replace it
     return { ok: false, problem: `unreadable: ${(err as Error).message}` };
   }
   const scanned = scanFrames(buf, options);
