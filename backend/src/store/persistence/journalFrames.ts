@@ -105,7 +105,7 @@ function writePutFrame(out: Buffer, at: number, p: PutParts): number {
  * true; any other record answers false. The body's size and checksum are the
  * caller's (frameAt) to check.
  */
-export function readPutFrame(buf: Buffer, bodyStart: number, bodyEnd: number, out: Int32Array): boolean {
+export function readPutFrame(buf: Buffer, bodyStart: number, bodyEnd: number, out: Float64Array): boolean {
   let i = bodyStart + 4;
   if (bodyEnd - i < PUT_PREFIX.length + 4 + 1 + DOC_ELEMENT.length + 4 + 1 + 5 + 1) return false;
   for (let k = 0; k < PUT_PREFIX.length; k++) if (buf[i + k] !== PUT_PREFIX[k]) return false;
@@ -234,7 +234,7 @@ export function decodeFrames(buf: Buffer, options: DeserializeOptions = {}): Dec
  * record is decoded once and dropped.
  */
 export function scanFrames(buf: Buffer, options: DeserializeOptions = {}): ScannedFrames {
-  const parts = new Int32Array(4);
+  const parts = new Float64Array(4); // byte offsets: a file may exceed 2 GiB
   // Custom decode options: every record will be decoded with them (ReplayFrames), so each is checked that way.
   const fast = Object.keys(options).length === 0;
   return walkFrames(buf, (body, bodyStart) => {

@@ -32,7 +32,7 @@ describe('replay frames', () => {
   });
 
   it('reads only the exact put layout; a record with another shape is decoded instead', () => {
-    const parts = new Int32Array(4);
+    const parts = new Float64Array(4);
     const good = encodeFrames([put('db.a', 5)]);
     expect(readPutFrame(good, 8, good.length, parts)).toBe(true);
     expect(good.subarray(parts[0], parts[1]).toString()).toBe('db.a');

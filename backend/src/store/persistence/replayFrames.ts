@@ -31,7 +31,7 @@ export class ReplayFrames {
   forEach(visitor: ReplayVisitor): void {
     // Custom decode options change how records decode: every record then goes through bson.
     const fast = Object.keys(this.options).length === 0;
-    const parts = new Int32Array(4);
+    const parts = new Float64Array(4); // byte offsets: a file may exceed 2 GiB
     let lastNs = Buffer.alloc(0);
     let lastNsString = '';
     for (const { buf, start, end } of this.runs) {
