@@ -116,6 +116,22 @@ describe('store: planning through $and', () => {
   });
 });
 
+describe('store: planning a search by terms', () => {
+  it.skipIf(realMongo)('uses a multikey index for $all, reading only the documents holding its first value', async () => {
+    const h = await openStoreDb('idx-all');
+    const c = h.db.collection('searched');
+    await c.insertMany(Array.from({ length: 3000 }, (_, i) => ({ terms: [`t${i % 30}`, `u${i % 7}`, 'common'], i })));
+    await c.createIndex({ terms: 1 });
+    expect(await examined(h.db, { find: 'searched', filter: { terms: { $all: ['t3', 'u3'] } } })).toBe(100);
+    const found = await c.find({ terms: { $all: ['t3', 'u3'] } }).toArray();
+    expect(found.length).toBe(15); // i ≡ 3 (mod 210) below 3000
+    expect(found.every((d) => d.i % 30 === 3 && d.i % 7 === 3)).toBe(true);
+    expect(await c.countDocuments({ terms: { $all: ['common', 't5'] } })).toBe(100);
+    expect(await c.countDocuments({ terms: { $all: [] } })).toBe(0);
+    await h.close();
+  });
+});
+
 describe('store: conditions on later fields of a compound index', () => {
   it.skipIf(realMongo)('checks a range on a later field against the index keys, reading only documents inside it', async () => {
     const h = await openStoreDb('idx4');

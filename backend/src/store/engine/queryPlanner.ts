@@ -118,13 +118,16 @@ function residualBounds(index: StoreIndex, filter: Doc, from: number): ResidualB
   return out;
 }
 
-/** Equality values pinned by a filter condition (`v`, `{$eq: v}`, `{$in: [...]}`), or null when it pins none usable by an index. */
+/** Equality values pinned by a filter condition (`v`, `{$eq: v}`, `{$in: [...]}`, `{$all: [v, …]}`), or null when it pins none usable by an index. */
 function pointValues(cond: unknown): unknown[] | null {
   if (cond === undefined) return null;
   if (isOperatorDoc(cond)) {
     const ops = Object.keys(cond as Doc);
     if (ops.length === 1 && ops[0] === '$eq') return scalarOnly([(cond as Doc).$eq]);
     if (ops.length === 1 && ops[0] === '$in' && Array.isArray((cond as Doc).$in)) return scalarOnly((cond as Doc).$in as unknown[]);
+    // `{$all: [a, b…]}`: every match has an entry for `a` (as MongoDB, the first value bounds the index; the filter checks the rest).
+    const all = (cond as Doc).$all;
+    if (ops.length === 1 && ops[0] === '$all' && Array.isArray(all) && all.length > 0) return scalarOnly([all[0]]);
     return null;
   }
   return scalarOnly([cond]);
