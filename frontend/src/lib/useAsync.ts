@@ -23,6 +23,8 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): A
     return () => {
       current = false;
     };
+    // The caller's deps decide when to load again (like useEffect's own list).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return state;
 }

@@ -42,11 +42,12 @@ export function CommandMap({ incidents, selectedId, onSelect }: Props) {
     m.createPane('basemap').style.zIndex = '250';
     groups.current = { basemap: L.layerGroup().addTo(m), areas: L.layerGroup().addTo(m), grids: L.layerGroup().addTo(m), markers: L.layerGroup().addTo(m) };
     map.current = m;
+    const drawn = markers.current;
     return () => {
       m.remove();
       map.current = null;
       groups.current = null;
-      markers.current.clear();
+      drawn.clear();
       fitted.current = false;
     };
   }, []);
