@@ -94,7 +94,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['**/backend/src', '**/backend/src/**'], message: 'import the backend through its faces: @onegrid/backend/<folder> (backend/package.json exports)' },
-          { group: ['@onegrid/backend/*/**'], message: 'import a face, @onegrid/backend/<folder>, not a file inside it' },
+          { group: ['@onegrid/backend/*/**', '!@onegrid/backend/contracts/names'], message: 'import a face, @onegrid/backend/<folder>, not a file inside it' },
         ],
       }],
     },
@@ -105,6 +105,11 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+      // The browser bundle takes the contracts as types only (no zod); values from contracts/names.
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: '@onegrid/backend/contracts', allowTypeImports: true, message: 'types only in the browser: import type { … }, or values from @onegrid/backend/contracts/names' }],
+        patterns: [{ regex: '^@onegrid/backend(?!/contracts(/names)?$)', message: 'the web app reads only the wire contracts of the backend' }],
+      }],
     },
   },
 );

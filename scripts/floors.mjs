@@ -8,8 +8,10 @@
 // Read by eslint.config.js (import-x/no-restricted-paths zones) and by
 // scripts/importGraph.mjs (counts and cycle check). See docs/architecture.md.
 export const FLOORS = [
-  // kernel: errors, clock, principal, domain event types, env; the embedded store; the wire contracts
-  ['kernel', 'store', 'contracts'],
+  // the wire contracts (zod only; also imported by the gateway and the web app)
+  ['contracts'],
+  // kernel: errors, clock, principal, domain event types, env; the embedded store
+  ['kernel', 'store'],
   // HTTP helpers and pure domain maths
   ['http', 'geo', 'deadlines'],
   // persistence schemas

@@ -1,6 +1,7 @@
 import mongoose, { type Connection } from 'mongoose';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventType } from '@onegrid/backend/contracts';
 import { newEvent, type StoredEvent } from '@onegrid/backend/kernel';
 import { acquireLease, nextSeq, startConsumer } from '@onegrid/backend/bus';
 import { createModels, type Models } from '@onegrid/backend/models';
@@ -18,8 +19,9 @@ describe('bus consumers: checkpoints and leases', () => {
   });
   afterAll(async () => conn?.close());
 
+  // Test-only event names: the consumer does not care what an event means.
   async function append(type: string): Promise<void> {
-    await models.Event.create({ ...newEvent({ type, aggregate: 'system', aggregateId: 'x', at: new Date(), data: {}, scope: { departmentCodes: [], gridCodes: [] } }), seq: await nextSeq(models) });
+    await models.Event.create({ ...newEvent({ type: type as EventType, aggregate: 'system', aggregateId: 'x', at: new Date(), data: {}, scope: { departmentCodes: [], gridCodes: [] } }), seq: await nextSeq(models) });
   }
 
   it('handles each event once in seq order, keeps its checkpoint, and resumes after a restart', async () => {

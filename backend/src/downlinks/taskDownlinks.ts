@@ -1,3 +1,4 @@
+import type { EventType, TaskPayload } from '../contracts/index.js';
 import { Conflict, type StoredEvent } from '../kernel/index.js';
 import { acquireLease, releaseLease } from '../bus/index.js';
 import type { AppDeps } from '../deps.js';
@@ -15,27 +16,12 @@ import type { Incident } from '../models/index.js';
 
 export const DOWNLINK_CONSUMER = 'mqtt-downlinks';
 const LEASE_NAME = `consumer:${DOWNLINK_CONSUMER}`;
-const DOWNLINK_EVENT_TYPES = ['incident.verifying'];
+const DOWNLINK_EVENT_TYPES: EventType[] = ['incident.verifying'];
 /** How often a waiting pull looks for events other instances appended (in-process appends wake it at once). */
 const POLL_MS = 1_000;
 
-/** The payload of `workers/{username}/tasks`. `taskId` is stable across redeliveries (at least once): dedupe on it. */
-export interface VerificationTask {
-  taskId: string;
-  kind: 'verify';
-  seq: number;
-  incidentId: string;
-  code: string;
-  title: string;
-  categoryCode: string;
-  lng: number;
-  lat: number;
-  gridCode?: string;
-  address?: string;
-  requestedAt: string;
-  /** When the check is due (working time of the verify stage), if the case has a clock. */
-  dueAt?: string;
-}
+/** The payload of `workers/{username}/tasks` (contracts/mqtt.ts). */
+export type VerificationTask = TaskPayload;
 
 export interface Downlink {
   topic: string;

@@ -12,6 +12,7 @@ export { presentPublic } from './public/presentPublic.js';
 export { RESIDENT_PRINCIPAL, rateIncident, trackIncident } from './public/rateIncident.js';
 export { publicRoutes } from './public/routes.js';
 export { LIST_PROJECTION, allOf, listIncidents } from './queries/listIncidents.js';
+export { liveListView, withActionsFor } from './queries/liveView.js';
 export { SORTS, listFilter } from './queries/listQuery.js';
 export { ListQuery } from './queries/listQuery.js';
 export { incidentRoutes } from './routes.js';

@@ -22,7 +22,7 @@ const COMMAND = ['admin', 'commander', 'supervisor'] as const;
 const OperatorReport = z.object({
   messageId: z.string().trim().min(1).max(128).optional(),
   categoryCode: z.string().regex(/^\d{5}$/),
-  severity: z.enum(SEVERITIES as [string, ...string[]]).optional(),
+  severity: z.enum(SEVERITIES).optional(),
   title: z.string().trim().min(1).max(200).optional(),
   description: z.string().trim().min(1).max(4000),
   lng: z.number().min(-180).max(180),

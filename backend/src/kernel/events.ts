@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EventType } from '../contracts/index.js';
 
 /**
  * One domain event. Commands push it into the aggregate's `outbox` in the same
@@ -9,7 +10,7 @@ export interface DomainEvent {
   /** Globally unique; the relay's idempotency key. */
   id: string;
   /** Dotted name, e.g. `incident.reported`, `incident.dispatched`, `device.status`. */
-  type: string;
+  type: EventType;
   aggregate: 'incident' | 'device' | 'user' | 'system';
   aggregateId: string;
   at: Date;

@@ -1,7 +1,8 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
-export type Severity = 'critical' | 'major' | 'minor' | 'warning';
-export const SEVERITIES: readonly Severity[] = ['critical', 'major', 'minor', 'warning'];
+import { SEVERITIES, type Severity } from '../contracts/index.js';
+
+export { SEVERITIES, type Severity };
 
 /** Per-stage limits in working minutes of the responsible department's calendar. */
 export interface StageDeadlines {

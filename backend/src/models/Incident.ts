@@ -1,6 +1,7 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { DomainEvent } from '../kernel/index.js';
 import { SEVERITIES, type Severity } from './Category.js';
+import { ASSIGNMENT_STATUSES, INCIDENT_SOURCES, INCIDENT_STATUSES, type AssignmentStatus, type IncidentSource, type IncidentStatus } from '../contracts/index.js';
 
 /**
  * Closed-loop states (see reference/governance.md and issue 5):
@@ -9,34 +10,14 @@ import { SEVERITIES, type Severity } from './Category.js';
  * → verifying (核查) → closed (结案) | reopened (返工) → evaluated (评价).
  * The allowed moves between them are data in incidents/rules/stateMachine.ts.
  */
-export const INCIDENT_STATUSES = [
-  'reported',
-  'accepted',
-  'rejected',
-  'merged',
-  'dispatched',
-  'in_progress',
-  'returned',
-  'postponement_requested',
-  'suspended',
-  'resolved',
-  'verifying',
-  'closed',
-  'reopened',
-  'evaluated',
-] as const;
-export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+export { INCIDENT_STATUSES, type IncidentStatus };
 
 /** States in which nobody has to act any more (the case left the loop). */
 export const FINAL_STATUSES: readonly IncidentStatus[] = ['rejected', 'merged', 'closed', 'evaluated'];
 /** States of a case still in the loop ("open"): everything but the final ones. */
 export const OPEN_STATUSES: readonly IncidentStatus[] = INCIDENT_STATUSES.filter((s) => !FINAL_STATUSES.includes(s));
 
-export const INCIDENT_SOURCES = ['device', 'worker', 'resident', 'operator', 'open311'] as const;
-export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
-
-export const ASSIGNMENT_STATUSES = ['assigned', 'in_progress', 'resolved', 'returned', 'postponement_requested', 'suspended'] as const;
-export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+export { INCIDENT_SOURCES, type IncidentSource, ASSIGNMENT_STATUSES, type AssignmentStatus };
 
 /** One department's share of the work: the lead (主办) or a co-handler (协办), each with its own deadline. */
 export interface Assignment {

@@ -1,3 +1,4 @@
+import type { CategoryView, Conforms, DepartmentView, Wire } from '../contracts/index.js';
 import type { Category, Department, Device } from '../models/index.js';
 
 /** A category as the API shows it (every field is reference data; nothing internal). */
@@ -33,6 +34,10 @@ export function presentDepartment(d: Department) {
     phone: d.phone,
   };
 }
+
+// The views on the wire must satisfy the contracts the web app reads (contracts/views.ts).
+export type CategoryViewConforms = Conforms<Wire<ReturnType<typeof presentCategory>>, CategoryView>;
+export type DepartmentViewConforms = Conforms<Wire<ReturnType<typeof presentDepartment>>, DepartmentView>;
 
 /** A device by an explicit whitelist, so the token hash can never leak, whatever the query projected. */
 export function presentDevice(d: Device) {

@@ -3,21 +3,27 @@ import Router from '@koa/router';
 import type { Principal, StoredEvent } from '../kernel/index.js';
 import type { AppDeps } from '../deps.js';
 import { requireRole } from '../http/index.js';
+import { withActionsFor } from '../incidents/index.js';
 import { canSeeEvent } from './eventScope.js';
+import { createLiveViews } from './liveViews.js';
 
 const CATCH_UP_LIMIT = 5000;
 
-function frame(event: StoredEvent): string {
-  return `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+function frame(event: StoredEvent, view?: unknown): string {
+  const data = view ? { ...event, view } : event;
+  return `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
 /**
  * `GET /api/stream`: Server-Sent Events of the caller's scope. Resumes after
  * `Last-Event-ID` (header or `lastEventId` query) from `events`, then goes
  * live; a heartbeat comment keeps proxies from closing the connection.
+ * Live incident events carry `view`, the case's list view for this caller
+ * (contracts StreamEvent), so a screen updates without asking for the case.
  */
 export function streamRoutes(deps: AppDeps): Router {
   const router = new Router();
+  const viewOf = createLiveViews(deps);
   router.get('/api/stream', requireRole('admin', 'commander', 'supervisor', 'department', 'worker'), async (ctx) => {
     const user = ctx.state.user as Principal;
     const header = ctx.get('last-event-id');
@@ -32,7 +38,18 @@ export function streamRoutes(deps: AppDeps): Router {
       lastSent = event.seq;
       stream.write(frame(event));
     };
-    const unsubscribe = deps.bus.onAppended((event) => (live ? send(event) : buffered.push(event)));
+    // Live events wait for their view in order: one chain per connection.
+    let chain = Promise.resolve();
+    const sendLive = (event: StoredEvent) => {
+      if (event.seq <= lastSent || !canSeeEvent(user, event)) return;
+      lastSent = event.seq;
+      const view = viewOf(event);
+      chain = chain.then(async () => {
+        const v = await view;
+        if (!stream.writableEnded) stream.write(frame(event, v ? withActionsFor(v, user) : undefined));
+      });
+    };
+    const unsubscribe = deps.bus.onAppended((event) => (live ? sendLive(event) : buffered.push(event)));
     const heartbeat = setInterval(() => stream.write(': heartbeat\n\n'), deps.env.SSE_HEARTBEAT_MS);
     const close = () => {
       clearInterval(heartbeat);
@@ -50,7 +67,7 @@ export function streamRoutes(deps: AppDeps): Router {
       for (const e of missed) send(e);
     }
     live = true;
-    for (const e of buffered.splice(0)) send(e);
+    for (const e of buffered.splice(0)) sendLive(e);
   });
   return router;
 }

@@ -1,19 +1,8 @@
-import { z } from 'zod';
+import { AlarmPayload, type DeviceAlarmBody } from '@onegrid/backend/contracts';
 import type { Handler } from './handler.js';
 import { answerFrom, authorizeSender, incidentReply, parseJsonObject, validateWith } from './steps.js';
 
-/** A sensor alarm on `devices/{id}/alarm` (docs/contracts.md). Unknown extra keys are ignored. */
-export const AlarmPayload = z.object({
-  messageId: z.string().min(1).max(128),
-  alarmType: z.string().min(1).max(64).optional(),
-  severity: z.enum(['critical', 'major', 'minor', 'warning']).optional(),
-  value: z.number().finite().optional(),
-  unit: z.string().max(16).optional(),
-  lng: z.number().min(-180).max(180).optional(),
-  lat: z.number().min(-90).max(90).optional(),
-  at: z.iso.datetime({ offset: true }).optional(),
-  detail: z.record(z.string(), z.unknown()).optional(),
-});
+// A sensor alarm on `devices/{id}/alarm` (docs/contracts.md). Unknown extra keys are ignored. The schema, AlarmPayload, is the wire contract in backend/src/contracts/mqtt.ts.
 
 /** Forwards a device alarm to `POST /api/ingest/device-alarms` and answers with the incident's code. */
 export const deviceAlarmHandler: Handler = {
@@ -30,7 +19,7 @@ export const deviceAlarmHandler: Handler = {
     const alarm = validateWith(AlarmPayload, body.value);
     if ('outcome' in alarm) return alarm.outcome;
 
-    const res = await backend.post('/api/ingest/device-alarms', { deviceId: deviceId.value, ...alarm.value });
+    const res = await backend.post('/api/ingest/device-alarms', { deviceId: deviceId.value, ...alarm.value } satisfies DeviceAlarmBody);
 
     return answerFrom(res, alarm.value.messageId, (answer) => incidentReply(alarm.value.messageId, answer));
   },

@@ -1,12 +1,8 @@
-import { z } from 'zod';
+import { DeviceStatusPayload, type DeviceStatusBody } from '@onegrid/backend/contracts';
 import type { Handler } from './handler.js';
 import { answerFrom, authorizeSender, parseJsonObject, validateWith } from './steps.js';
 
-/** A device's health on `devices/{id}/status`: retained, last will `offline`. */
-export const DeviceStatusPayload = z.object({
-  status: z.enum(['online', 'offline']),
-  at: z.iso.datetime({ offset: true }).optional(),
-});
+// A device's health on `devices/{id}/status`: retained, last will `offline`. The schema, DeviceStatusPayload, is the wire contract in backend/src/contracts/mqtt.ts.
 
 // Firmware (and a last will) usually publishes the bare word; the JSON form
 // may add a timestamp. Both are accepted.
@@ -31,7 +27,7 @@ export const deviceStatusHandler: Handler = {
     if ('outcome' in state) return state.outcome;
 
     const { status, at = nowIso() } = state.value;
-    const res = await backend.post('/api/ingest/device-status', { deviceId: deviceId.value, status, at });
+    const res = await backend.post('/api/ingest/device-status', { deviceId: deviceId.value, status, at } satisfies DeviceStatusBody);
 
     return answerFrom(res, null, () => undefined);
   },

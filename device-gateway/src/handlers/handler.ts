@@ -1,3 +1,4 @@
+import type { AckPayload } from '@onegrid/backend/contracts';
 import type { Logger } from 'pino';
 import type { BackendClient } from '../backendClient.js';
 import type { Owner } from '../topics.js';
@@ -17,9 +18,7 @@ export interface InboundMessage {
 }
 
 /** The answer a device or worker receives on `{owner}/{id}/ack` (docs/contracts.md). */
-export type AckPayload =
-  | { messageId: string | null; ok: true; incidentCode: string; trackingCode: string; duplicate: boolean }
-  | { messageId: string | null; ok: false; error: { code: string; message: string } };
+export type { AckPayload };
 
 export type Outcome =
   /** Done with the message: acknowledge it to the broker and send `reply` (if any) to the sender. */

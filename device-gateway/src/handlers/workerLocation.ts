@@ -1,13 +1,8 @@
-import { z } from 'zod';
+import { WorkerLocationPayload, type WorkerLocationBody } from '@onegrid/backend/contracts';
 import type { Handler } from './handler.js';
 import { answerFrom, authorizeSender, parseJsonObject, validateWith } from './steps.js';
 
-/** A grid worker's position on `workers/{username}/location` (usually QoS 0, every few seconds). */
-export const WorkerLocationPayload = z.object({
-  lng: z.number().min(-180).max(180),
-  lat: z.number().min(-90).max(90),
-  at: z.iso.datetime({ offset: true }).optional(),
-});
+// A grid worker's position on `workers/{username}/location` (usually QoS 0, every few seconds). The schema, WorkerLocationPayload, is the wire contract in backend/src/contracts/mqtt.ts.
 
 /** Forwards a worker's position to `POST /api/ingest/worker-locations`; positions get no reply unless they are rejected. */
 export const workerLocationHandler: Handler = {
@@ -25,7 +20,7 @@ export const workerLocationHandler: Handler = {
     if ('outcome' in position) return position.outcome;
 
     const { lng, lat, at = nowIso() } = position.value;
-    const res = await backend.post('/api/ingest/worker-locations', { username: username.value, lng, lat, at });
+    const res = await backend.post('/api/ingest/worker-locations', { username: username.value, lng, lat, at } satisfies WorkerLocationBody);
 
     return answerFrom(res, null, () => undefined);
   },

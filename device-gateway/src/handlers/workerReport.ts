@@ -1,16 +1,8 @@
-import { z } from 'zod';
+import { WorkerReportPayload, type WorkerReportBody } from '@onegrid/backend/contracts';
 import type { Handler } from './handler.js';
 import { answerFrom, authorizeSender, incidentReply, parseJsonObject, validateWith } from './steps.js';
 
-/** A grid worker's field report (上报) on `workers/{username}/reports`. */
-export const WorkerReportPayload = z.object({
-  messageId: z.string().min(1).max(128),
-  categoryCode: z.string().regex(/^\d{2,10}$/),
-  lng: z.number().min(-180).max(180),
-  lat: z.number().min(-90).max(90),
-  description: z.string().min(1).max(2000),
-  photos: z.array(z.string().min(1).max(2048)).max(9).optional(),
-});
+// A grid worker's field report (上报) on `workers/{username}/reports`. The schema, WorkerReportPayload, is the wire contract in backend/src/contracts/mqtt.ts.
 
 /** Forwards a worker's report to `POST /api/ingest/worker-reports` and answers with the incident's code. */
 export const workerReportHandler: Handler = {
@@ -27,7 +19,7 @@ export const workerReportHandler: Handler = {
     const report = validateWith(WorkerReportPayload, body.value);
     if ('outcome' in report) return report.outcome;
 
-    const res = await backend.post('/api/ingest/worker-reports', { username: username.value, ...report.value });
+    const res = await backend.post('/api/ingest/worker-reports', { username: username.value, ...report.value } satisfies WorkerReportBody);
 
     return answerFrom(res, report.value.messageId, (answer) => incidentReply(report.value.messageId, answer));
   },

@@ -1,3 +1,4 @@
+import type { IncidentEventType } from '../../contracts/index.js';
 import { newEvent, type DomainEvent, type Principal } from '../../kernel/index.js';
 import { OPEN_STATUSES, type Incident, type IncidentStatus, type TimelineEntry } from '../../models/index.js';
 import { nextMonitorAt } from '../caseClock.js';
@@ -9,7 +10,7 @@ import { incidentSummary } from '../rules/summary.js';
  * the who/why the audit entry records.
  */
 export interface IncidentChange {
-  type: string;
+  type: IncidentEventType;
   to?: IncidentStatus;
   /** The change that creates the incident: its event and entry have no `from`. */
   created?: boolean;

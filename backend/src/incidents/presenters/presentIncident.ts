@@ -1,3 +1,4 @@
+import type { Conforms, IncidentDetail, Wire } from '../../contracts/index.js';
 import type { Principal } from '../../kernel/index.js';
 import { ALWAYS_WORKING_CALENDAR, type WorkingCalendar } from '../../deadlines/index.js';
 import { stageProgress, type StageLevel } from '../caseClock.js';
@@ -93,6 +94,9 @@ export function presentIncident(i: Incident, o: PresentOptions) {
 }
 
 export type IncidentView = ReturnType<typeof presentIncident>;
+
+// The view on the wire must satisfy the contract the web app reads (contracts/views.ts).
+export type IncidentViewConforms = Conforms<Wire<IncidentView>, IncidentDetail>;
 
 /** The working calendars an incident list needs (one cached directory read), keyed by department code. */
 export async function calendarsFor(deps: Pick<AppDeps, 'models'>, incidents: Incident[]): Promise<Map<string, WorkingCalendar>> {

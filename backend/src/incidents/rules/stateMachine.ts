@@ -1,3 +1,4 @@
+import type { IncidentEventType } from '../../contracts/index.js';
 import type { Role } from '../../kernel/index.js';
 import type { IncidentStatus } from '../../models/index.js';
 
@@ -45,7 +46,7 @@ export interface TransitionRule {
   roles: readonly Role[];
   scope: ActionScope;
   /** The event written (one per action). */
-  event: string;
+  event: IncidentEventType;
   /** The caller must give a reason (回退, 驳回, 返工 …). */
   reasonRequired: boolean;
 }

@@ -1,3 +1,4 @@
+import type { Conforms, IncidentSummary as IncidentSummaryWire, Wire } from '../../contracts/index.js';
 import type { Incident } from '../../models/index.js';
 
 /** The map summary every incident event carries in `data.incident` (contracts.md), so a map can draw a marker at once. */
@@ -14,6 +15,9 @@ export interface IncidentSummary {
   departmentCodes: string[];
   reportedAt: Date;
 }
+
+// The summary on the wire must satisfy the contract (contracts/events.ts).
+export type IncidentSummaryConforms = Conforms<Wire<IncidentSummary>, IncidentSummaryWire>;
 
 /** The map summary of an incident (as it is after the change the event records). */
 export function incidentSummary(i: Incident): IncidentSummary {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, ApiError } from '../../../lib/apiClient';
 import type { Session } from '../../../lib/session';
-import { useAsync } from '../../../lib/useAsync';
+import { useConfig } from '../../../lib/config';
 
 /** POST /api/auth/login → `{ token, user }`. */
 export function login(username: string, password: string): Promise<Session> {
@@ -30,5 +30,5 @@ export function useLogin() {
 
 /** True when the backend runs with demo data (GET /api/config `demo`), so the login page may show the demo account. */
 export function useIsDemo(): boolean {
-  return useAsync(() => api<{ demo?: boolean }>('/api/config').then((c) => c.demo === true), []).data ?? false;
+  return useConfig().data?.demo === true;
 }

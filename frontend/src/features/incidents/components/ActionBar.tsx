@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRunAction } from '../api/incidents';
 import { buildActionBody, fieldsFor } from '../model/actionForm';
-import type { IncidentView } from '../model/types';
+import type { IncidentView } from '@onegrid/backend/contracts';
 import { ActionForm } from './ActionForm';
 
 /** The buttons for the actions the caller's role may take now; actions that need input open a small form first. */
-export function ActionBar({ incident, onChanged }: { incident: IncidentView; onChanged: (i: IncidentView) => void }) {
+export function ActionBar({ incident }: { incident: IncidentView }) {
   const { t } = useTranslation();
   const { run, pending, error, clearError } = useRunAction();
   const [open, setOpen] = useState<string | null>(null);
@@ -16,10 +16,7 @@ export function ActionBar({ incident, onChanged }: { incident: IncidentView; onC
     const built = buildActionBody(action, incident.version, values);
     if (!built.ok) return setMissing(built.missing);
     const updated = await run(incident.id, action, built.body);
-    if (updated) {
-      setOpen(null);
-      onChanged(updated);
-    }
+    if (updated) setOpen(null);
   }
 
   function click(action: string) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { departmentName } from '../model/directoryNames';
-import type { Assignment, Department } from '../model/types';
+import type { AssignmentView as Assignment, DepartmentView as Department } from '@onegrid/backend/contracts';
 import { ClockBadge } from './ClockBadge';
 
 /** The departments on a case (主办 lead, 协办 co-handlers), each with its own status and handling clock. */
@@ -13,7 +13,7 @@ export function Assignments({ assignments, departments }: { assignments: Assignm
         <li key={`${a.departmentCode}-${a.role}`}>
           <span className="muted small">{t(`detail.${a.role}_role`)}</span> {departmentName(departments, a.departmentCode, i18n.language)}{' '}
           <span className="muted small">{t(`assignment.${a.status}`, { defaultValue: a.status })}</span>{' '}
-          {a.level && a.remainingMinutes != null && <ClockBadge clock={{ stage: 'handle', dueAt: '', remainingMinutes: a.remainingMinutes, level: a.level }} />}
+          {a.level && a.remainingMinutes != null && <ClockBadge clock={{ stage: 'handle', remainingMinutes: a.remainingMinutes, level: a.level }} />}
         </li>
       ))}
     </ul>

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { remainingText } from '../model/clock';
-import type { IncidentView } from '../model/types';
+import type { ClockView } from '@onegrid/backend/contracts';
 
 /** The stage deadline as a traffic-light badge: green below 80 % of the limit, yellow to 100 %, red beyond. */
-export function ClockBadge({ clock }: { clock: IncidentView['clock'] }) {
+export function ClockBadge({ clock }: { clock: Pick<ClockView, 'stage' | 'remainingMinutes' | 'level'> | null }) {
   const { t } = useTranslation();
   const text = remainingText(clock?.remainingMinutes);
   if (!clock || !text) return null;

@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCategories, useDepartments, useIncident } from '../api/incidents';
-import type { IncidentView } from '../model/types';
 import { ActionBar } from './ActionBar';
 import { Assignments } from './Assignments';
 import { categoryName } from '../model/directoryNames';
@@ -10,30 +8,20 @@ import { Timeline } from './Timeline';
 
 interface Props {
   id: string;
-  /** Bumped when a live event for this case arrives, so the detail reloads. */
-  refreshKey: number;
   onClose: () => void;
-  onChanged: (i: IncidentView) => void;
 }
 
 /** One case: facts, remaining time, the actions the caller's role may take, and the timeline. */
-export function IncidentDetail({ id, refreshKey, onClose, onChanged }: Props) {
+export function IncidentDetail({ id, onClose }: Props) {
   const { t, i18n } = useTranslation();
-  const loaded = useIncident(id, refreshKey);
+  const loaded = useIncident(id);
   const categories = useCategories().data;
   const departments = useDepartments().data;
-  // The answer of an action is newer than the last load until the next load lands.
-  const [local, setLocal] = useState<IncidentView | null>(null);
-  useEffect(() => setLocal(null), [loaded.data]);
-  const incident = local ?? loaded.data;
+  const incident = loaded.data;
 
   if (!incident || incident.id !== id) {
     return <aside className="incident-detail">{loaded.error ? <div className="error">{t('errors.load')}</div> : <p className="muted">{t('detail.loading')}</p>}</aside>;
   }
-  const changed = (updated: IncidentView) => {
-    setLocal({ ...updated, timeline: updated.timeline ?? incident.timeline });
-    onChanged(updated);
-  };
   return (
     <aside className="incident-detail" data-testid="incident-detail">
       <header>
@@ -74,7 +62,7 @@ export function IncidentDetail({ id, refreshKey, onClose, onChanged }: Props) {
         <dt>{t('detail.reported')}</dt>
         <dd>{new Date(incident.reportedAt).toLocaleString(i18n.language)}</dd>
       </dl>
-      <ActionBar incident={incident} onChanged={changed} />
+      <ActionBar incident={incident} />
       <h4>{t('detail.timeline')}</h4>
       <Timeline entries={incident.timeline ?? []} />
     </aside>

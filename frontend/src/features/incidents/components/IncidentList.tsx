@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCategories } from '../api/incidents';
 import { categoryName } from '../model/directoryNames';
 import { filterIncidents, LIST_VIEWS, type ListView } from '../model/listFilter';
-import type { IncidentView } from '../model/types';
+import type { IncidentView } from '@onegrid/backend/contracts';
 import { ClockBadge } from './ClockBadge';
 
 interface Props {

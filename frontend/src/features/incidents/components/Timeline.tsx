@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TimelineEntry } from '../model/types';
+import type { TimelineEntry } from '@onegrid/backend/contracts';
 
 /** Who did what and when (处置记录), oldest first, with reasons where given. */
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {

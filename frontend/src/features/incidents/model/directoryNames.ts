@@ -1,4 +1,7 @@
-import type { Category, Department } from './types';
+import type { CategoryView, DepartmentView } from '@onegrid/backend/contracts';
+
+type Category = Pick<CategoryView, 'code' | 'name' | 'nameEn'>;
+type Department = Pick<DepartmentView, 'code' | 'name' | 'nameEn'>;
 
 /** A category's name in the UI language, or its code when the directory is not loaded. */
 export function categoryName(categories: Map<string, Category> | undefined, code: string, language: string): string {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { filterIncidents } from './listFilter';
-import type { IncidentView } from './types';
+import type { IncidentView } from '@onegrid/backend/contracts';
 
-const item = (id: string, status: string, over: Partial<IncidentView> = {}): IncidentView => ({
-  id, code: `20261123-00000${id}`, status, categoryCode: '06010', severity: 'minor', title: `暴露垃圾 ${id}`, lng: 116.4, lat: 39.9, reportedAt: '2026-11-23T01:00:00Z', version: 1, source: 'worker', ...over,
+const item = (id: string, status: IncidentView['status'], over: Partial<IncidentView> = {}): IncidentView => ({
+  id, code: `20261123-00000${id}`, trackingCode: `T${id}`, status, categoryCode: '06010', severity: 'minor', title: `暴露垃圾 ${id}`, lng: 116.4, lat: 39.9, reportedAt: '2026-11-23T01:00:00Z', version: 1, source: 'worker', assignments: [], departmentCodes: [], clock: null, ...over,
 });
-const red = { stage: 'handle', dueAt: '2026-11-23T02:00:00Z', remainingMinutes: -5, level: 'red' as const };
+const red = { stage: 'handle' as const, startedAt: '2026-11-23T01:00:00Z', dueAt: '2026-11-23T02:00:00Z', remainingMinutes: -5, level: 'red' as const, escalationLevel: 0 };
 const list = [item('1', 'reported'), item('2', 'closed'), item('3', 'dispatched', { clock: red, gridCode: '110101001001001' }), item('4', 'rejected', { clock: red })];
 
 describe('incident list filter', () => {

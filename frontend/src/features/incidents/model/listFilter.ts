@@ -1,4 +1,4 @@
-import type { IncidentView } from './types';
+import type { IncidentView } from '@onegrid/backend/contracts';
 
 /** The queue's views: cases still in the loop, cases past their stage deadline, or everything. */
 export type ListView = 'open' | 'overdue' | 'all';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { INCIDENT_EVENT_TYPES, parseStreamEvent } from './streamEvent';
+import { INCIDENT_EVENT_TYPES } from '@onegrid/backend/contracts/names';
+import { parseStreamEvent } from './streamEvent';
 
 describe('stream frames', () => {
   it('parses a stored event', () => {

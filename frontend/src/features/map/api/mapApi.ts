@@ -1,5 +1,7 @@
 import { api } from '../../../lib/apiClient';
-import { useAsync } from '../../../lib/useAsync';
+import { useQuery } from '@tanstack/react-query';
+import { useBasemap, useConfig } from '../../../lib/config';
+import { queryKeys } from '../../../lib/queryClient';
 
 export interface Feature {
   type: 'Feature';
@@ -10,18 +12,7 @@ export interface FeatureCollection {
   type: 'FeatureCollection';
   features: Feature[];
 }
-/** GET /api/config (public). */
-export interface MapConfig {
-  tileUrl: string;
-  tileAttribution?: string;
-  center: [number, number] | null;
-  zoom: number;
-}
-export interface BasemapLayer {
-  id: string;
-  order: number;
-  features: FeatureCollection;
-}
+export type { BasemapLayer } from '../../../lib/config';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -31,9 +22,10 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
  * so a slow or failing one does not hold the others back.
  */
 export function useMapLayers() {
-  const config = useAsync(() => api<MapConfig>('/api/config'), []);
-  const basemap = useAsync(() => api<{ layers: BasemapLayer[] }>('/api/geo/basemap').then((r) => r.layers), []);
-  const communities = useAsync(() => api<FeatureCollection>('/api/geo/areas?level=community').catch(() => EMPTY), []);
-  const grids = useAsync(() => api<FeatureCollection>('/api/geo/grids'), []);
+  const config = useConfig();
+  const basemap = useBasemap();
+  const communities = useQuery({ queryKey: queryKeys.communities, queryFn: () => api<FeatureCollection>('/api/geo/areas?level=community').catch(() => EMPTY) });
+  const grids = useQuery({ queryKey: queryKeys.grids, queryFn: () => api<FeatureCollection>('/api/geo/grids') });
   return { config: config.data, basemap: basemap.data, communities: communities.data, grids: grids.data, error: grids.error ?? config.error };
 }
+

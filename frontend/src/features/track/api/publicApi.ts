@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { api, ApiError } from '../../../lib/apiClient';
 import { bboxCenter, collectionBBox } from '../../../lib/geo/bounds';
-import { useAsync } from '../../../lib/useAsync';
+import { useBasemap, useConfig } from '../../../lib/config';
 
 /** One public timeline step: what happened, when, and by which kind of actor (names reduced to an initial). */
 export interface PublicStep {
@@ -71,13 +71,10 @@ export function useFileComplaint() {
 
 /** Where a complaint is placed until the resident says otherwise: the configured map centre, else the middle of the basemap. */
 export function useDefaultPosition(): [number, number] | null {
-  return (
-    useAsync(async () => {
-      const config = await api<{ center: [number, number] | null }>('/api/config');
-      if (config.center) return config.center;
-      const { layers } = await api<{ layers: { features: { features: { geometry: unknown }[] } }[] }>('/api/geo/basemap');
-      const box = collectionBBox({ features: layers.flatMap((l) => l.features.features) });
-      return box ? bboxCenter(box) : null;
-    }, []).data ?? null
-  );
+  const config = useConfig().data;
+  const layers = useBasemap({ enabled: config !== undefined && !config.center }).data;
+  if (!config) return null;
+  if (config.center) return config.center;
+  const box = layers ? collectionBBox({ features: layers.flatMap((l) => l.features.features) }) : null;
+  return box ? bboxCenter(box) : null;
 }
