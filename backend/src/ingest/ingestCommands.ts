@@ -1,19 +1,10 @@
 import { Unprocessable, type Principal } from '../kernel/index.js';
 import { reportIncident, type CommandDeps, type ReportResult } from '../incidents/index.js';
-import type { Device, Severity, User } from '../models/index.js';
+import type { Device, User } from '../models/index.js';
+import type { DeviceAlarmBody } from '../contracts/index.js';
 
-export interface DeviceAlarm {
-  deviceId: string;
-  messageId: string;
-  alarmType?: string;
-  severity?: Severity;
-  value?: number;
-  unit?: string;
-  lng?: number;
-  lat?: number;
-  at?: Date;
-  detail?: unknown;
-}
+/** An alarm as the ingest route parsed it (contracts DeviceAlarmBody) with its instant as a Date. */
+export type DeviceAlarm = Omit<DeviceAlarmBody, 'at'> & { at?: Date };
 
 /**
  * A sensor alarm forwarded by the gateway becomes an incident: the category

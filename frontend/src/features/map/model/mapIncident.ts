@@ -1,10 +1,12 @@
+import type { IncidentStatus, Severity } from '@onegrid/backend/contracts';
+
 /** What the map needs of an incident to draw its marker (the event summary of contracts.md has all of it). */
 export interface MapIncident {
   id: string;
   code: string;
   title: string;
-  status: string;
-  severity: string;
+  status: IncidentStatus;
+  severity: Severity;
   lng: number;
   lat: number;
 }

@@ -1,3 +1,4 @@
+import type { Severity } from '@onegrid/backend/contracts';
 /**
  * Marker colours by stage of the closed loop: red waits for the command
  * centre, orange is with a department, blue is being checked, grey is done,
@@ -31,7 +32,7 @@ export const LEGEND: readonly { color: string; labelKey: string }[] = [
 ];
 
 /** Radius in pixels by severity: the more urgent, the bigger. */
-const SEVERITY_RADIUS: Readonly<Record<string, number>> = { critical: 11, major: 9, minor: 7, warning: 6 };
+const SEVERITY_RADIUS: Readonly<Record<Severity, number>> = { critical: 11, major: 9, minor: 7, warning: 6 };
 const FINAL = new Set(['closed', 'evaluated', 'rejected', 'merged']);
 
 export interface CircleStyle {
@@ -45,7 +46,7 @@ export interface CircleStyle {
 
 /** Circle-marker options for an incident: fill by status, size by severity, a dark ring when selected, faded once final. Pure: no Leaflet import. */
 export function markerStyle(status: string, severity: string, selected = false): CircleStyle {
-  const radius = SEVERITY_RADIUS[severity] ?? 7;
+  const radius = SEVERITY_RADIUS[severity as Severity] ?? 7;
   return {
     color: selected ? '#202124' : '#ffffff',
     fillColor: STATUS_COLOR[status] ?? '#5f6368',
