@@ -36,6 +36,8 @@ export interface ReportInput {
   observedAt?: Date;
   /** Extra facts from the channel (alarm type, value, unit), kept in the reported event. */
   detail?: Record<string, unknown>;
+  /** What an Open311 client sent beyond the common report (kept on the case, never in an event). */
+  open311?: Incident['open311'];
 }
 
 export interface ReportResult {
@@ -99,6 +101,7 @@ export async function reportIncident(deps: CommandDeps, principal: Principal, in
     timeline: [],
     outbox: [],
     duplicateIds: [],
+    ...(input.open311 ? { open311: input.open311 } : {}),
     reportedAt: now,
   } as unknown as Incident;
 

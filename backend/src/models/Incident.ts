@@ -120,6 +120,23 @@ export interface TimelineEntry {
   data?: Record<string, unknown>;
 }
 
+/**
+ * What an Open311 client sent beyond the common report (see open311/). The
+ * contact is personal data: stored for staff follow-up, never in any output.
+ */
+export interface Open311Facts {
+  /** The client application (API key name) that filed it. */
+  client: string;
+  /** Answers to the category's extra questions, by attribute code. */
+  attributes?: Record<string, string | string[]>;
+  /** An external http(s) media reference as the client sent it (not fetched; see docs/open311.md). */
+  mediaUrl?: string;
+  /** The coordinates as the client wrote them, so they are answered back exactly as given. */
+  given?: { lat: string; long: string };
+  addressString?: string;
+  contact?: { firstName?: string; lastName?: string; email?: string; phone?: string; deviceId?: string; accountId?: string };
+}
+
 export interface Incident {
   _id: Types.ObjectId;
   /** Case number shown to staff, e.g. `20261123-000042`. */
@@ -166,6 +183,8 @@ export interface Incident {
   mergedInto?: Types.ObjectId;
   duplicateIds: Types.ObjectId[];
   rating?: { value: 'satisfied' | 'basically' | 'dissatisfied'; comment?: string; at: Date };
+  /** Present on cases filed through Open311. */
+  open311?: Open311Facts;
   reportedAt: Date;
   acceptedAt?: Date;
   dispatchedAt?: Date;
@@ -229,6 +248,7 @@ export const IncidentSchema = new Schema<Incident>(
     mergedInto: Schema.Types.ObjectId,
     duplicateIds: { type: [Schema.Types.ObjectId], default: [] },
     rating: Schema.Types.Mixed,
+    open311: Schema.Types.Mixed,
     reportedAt: { type: Date, required: true },
     acceptedAt: Date,
     dispatchedAt: Date,

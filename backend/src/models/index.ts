@@ -6,6 +6,7 @@ import { departmentModel } from './Department.js';
 import { deviceModel } from './Device.js';
 import { gridCellModel } from './GridCell.js';
 import { incidentModel } from './Incident.js';
+import { open311ClientModel } from './Open311Client.js';
 import { routingRuleModel } from './RoutingRule.js';
 import { userModel } from './User.js';
 import { checkpointModel, counterModel, eventModel, leaseModel } from './busCollections.js';
@@ -26,6 +27,7 @@ export function createModels(conn: Connection) {
     Checkpoint: checkpointModel(conn),
     Lease: leaseModel(conn),
     BasemapLayer: basemapLayerModel(conn),
+    Open311Client: open311ClientModel(conn),
   };
 }
 
