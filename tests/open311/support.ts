@@ -88,8 +88,8 @@ export async function get(url: string, headers: Record<string, string> = {}) {
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
 
-const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: false, preserveOrder: false });
-const orderedParser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, preserveOrder: true });
+const parser = new XMLParser({ ignoreAttributes: true, ignoreDeclaration: true, parseTagValue: false, trimValues: false });
+const orderedParser = new XMLParser({ ignoreAttributes: true, ignoreDeclaration: true, parseTagValue: false, preserveOrder: true });
 
 /** Parses an XML answer with a real XML parser after checking it is well-formed UTF-8 XML with the declaration first. */
 export function parseXml(text: string): Record<string, unknown> {

@@ -43,7 +43,7 @@ export function open311Routes(deps: AppDeps): Router {
   router.get('/discovery.:format', async (ctx) => {
     const format = formatOf(ctx);
     await checkJurisdiction(deps, single(query(ctx), 'jurisdiction_id'));
-    respond(ctx, format, 'discovery', discoveryDocument(deps.env, ctx.origin));
+    respond(ctx, format, 'discovery', discoveryDocument(deps.env, `${ctx.protocol}://${ctx.host}`));
   });
 
   router.get('/services.:format', async (ctx) => {
