@@ -7,8 +7,8 @@ import { runKeysCommand } from './keysCommand.js';
 
 /**
  * `npm run open311:keys -- create NAME | list | revoke NAME` against
- * MONGODB_URI, or the embedded store in DATA_DIR (which must not be open in a
- * running OneGrid: stop it first, or use MONGODB_URI).
+ * MONGODB_URI, or the embedded store in DATA_DIR (which only one process can
+ * open: while OneGrid runs on it, use MONGODB_URI=mongodb://127.0.0.1:STORE_PORT/onegrid).
  */
 async function main(): Promise<number> {
   const env = loadEnv();
@@ -17,7 +17,7 @@ async function main(): Promise<number> {
   if (!uri) {
     const dataDir = join(env.DATA_DIR, 'store');
     store = await startEmbeddedStore({ dataDir, host: '127.0.0.1', port: 0 }).catch((err: Error) => {
-      throw new Error(`${err.message} (is OneGrid running on ${dataDir}? stop it first, or use MONGODB_URI)`);
+      throw new Error(`${err.message} (is OneGrid running on it? start OneGrid with STORE_PORT=N and use MONGODB_URI=mongodb://127.0.0.1:N/onegrid, or stop it first)`);
     });
     const u = new URL(store.uri);
     u.pathname = '/onegrid';
