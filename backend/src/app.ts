@@ -5,20 +5,16 @@ import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import Koa from 'koa';
 import serve from 'koa-static';
-import { authenticate } from './auth/authenticate.js';
-import { authRoutes } from './auth/routes.js';
-import type { Secrets } from './auth/secrets.js';
+import { authenticate, authRoutes, type Secrets } from './auth/index.js';
 import type { AppDeps } from './deps.js';
-import { geoRoutes } from './geo/routes.js';
-import { errorHandler } from './http/errorHandler.js';
-import { requestContext } from './http/requestContext.js';
-import { incidentRoutes } from './incidents/routes.js';
-import { publicRoutes } from './incidents/publicRoutes.js';
-import { downlinkRoutes } from './downlinks/routes.js';
-import { ingestRoutes } from './ingest/routes.js';
+import { geoRoutes } from './places/index.js';
+import { errorHandler, requestContext } from './http/index.js';
+import { incidentRoutes, publicRoutes } from './incidents/index.js';
+import { downlinkRoutes } from './downlinks/index.js';
+import { ingestRoutes } from './ingest/index.js';
 import { formatOfPath, open311, toXml } from './open311/index.js';
-import { referenceRoutes } from './reference/routes.js';
-import { streamRoutes } from './stream/routes.js';
+import { referenceRoutes } from './reference/index.js';
+import { streamRoutes } from './stream/index.js';
 
 export interface AppOptions {
   secrets: Secrets;

@@ -1,4 +1,4 @@
-import type { CategoryAttribute } from '../../backend/src/models/Category.js';
+import type { CategoryAttribute } from '@onegrid/backend/models';
 
 /**
  * The categories residents and outside apps may report (the web form's list;

@@ -144,7 +144,7 @@ describe('GET errors', () => {
 
 describe('rate limit per client application', () => {
   it('answers 429 in the spec shape with Retry-After once a client used its hourly allowance', async () => {
-    const { createClient } = await import('../../backend/src/open311/apiKeys.js');
+    const { createClient } = await import('@onegrid/backend/open311');
     const { key } = await createClient(env.backend.deps.models, 'tinyapp', 2);
     const fields = { api_key: key, service_code: CAT_RUBBISH, address_id: 'x' };
     expect((await postForm(`${env.base}/requests.json`, fields)).status).toBe(400);

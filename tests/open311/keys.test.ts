@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashApiKey } from '../../backend/src/open311/apiKeys.js';
-import { runKeysCommand } from '../../backend/src/open311/keysCommand.js';
+import { hashApiKey, runKeysCommand } from '@onegrid/backend/open311';
 import { CAT_RUBBISH, pointIn } from '../support/fixtures.js';
 import { postForm, startOpen311Backend } from './support.js';
 

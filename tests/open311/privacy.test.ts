@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Incident } from '../../backend/src/models/Incident.js';
+import type { Incident } from '@onegrid/backend/models';
 import { CAT_RUBBISH, pointIn } from '../support/fixtures.js';
 import { get, postForm, startOpen311Backend } from './support.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RESIDENT_CATEGORIES } from '../../frontend/src/features/track/model/complaint.js';
-import { ATTRIBUTE_DATATYPES } from '../../backend/src/models/Category.js';
-import { presentDefinition } from '../../backend/src/open311/services.js';
+import { ATTRIBUTE_DATATYPES } from '@onegrid/backend/models';
+import { presentDefinition } from '@onegrid/backend/open311';
 import { buildCategories } from '../../seed/src/categories.js';
 import { CATEGORY_QUESTIONS, PUBLIC_CATEGORY_CODES } from '../../seed/src/categoryQuestions.js';
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { expect } from 'vitest';
-import type { CategoryAttribute } from '../../backend/src/models/Category.js';
-import { createClient } from '../../backend/src/open311/apiKeys.js';
+import type { CategoryAttribute } from '@onegrid/backend/models';
+import { createClient } from '@onegrid/backend/open311';
 import { CAT_COVER, CAT_DUST, CAT_RUBBISH, COMMUNITY_A, ORIGIN, pointIn } from '../support/fixtures.js';
 import { startTestBackend } from '../support/platform.js';
 

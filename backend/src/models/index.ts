@@ -32,3 +32,18 @@ export function createModels(conn: Connection) {
 }
 
 export type Models = ReturnType<typeof createModels>;
+
+// What other folders use from this one.
+export type { Area } from './Area.js';
+export type { BasemapLayer } from './BasemapLayer.js';
+export { ATTRIBUTE_DATATYPES, SEVERITIES } from './Category.js';
+export type { AttributeDatatype, Category, CategoryAttribute, Severity } from './Category.js';
+export type { Department } from './Department.js';
+export { DEVICE_TYPES } from './Device.js';
+export type { Device, DeviceType } from './Device.js';
+export type { GridCell } from './GridCell.js';
+export { FINAL_STATUSES, INCIDENT_SOURCES, INCIDENT_STATUSES, OPEN_STATUSES } from './Incident.js';
+export type { Assignment, ClockStage, Incident, IncidentSource, IncidentStatus, Open311Facts, StageClock, TimelineEntry } from './Incident.js';
+export type { Open311Client } from './Open311Client.js';
+export type { RoutingRule } from './RoutingRule.js';
+export type { User } from './User.js';

@@ -1,6 +1,4 @@
-import type { Models } from '../models/index.js';
-import type { Area } from '../models/Area.js';
-import type { BasemapLayer } from '../models/BasemapLayer.js';
+import type { Area, BasemapLayer, Models } from '../models/index.js';
 
 /** A named place of the district an `address_string` can point at. */
 export interface NamedPlace {

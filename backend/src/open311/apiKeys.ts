@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { BadRequest, Conflict, NotFound } from '../errors.js';
-import type { Models } from '../models/index.js';
-import type { Open311Client } from '../models/Open311Client.js';
+import { BadRequest, Conflict, NotFound } from '../kernel/index.js';
+import type { Models, Open311Client } from '../models/index.js';
 import { forbidden } from './errors.js';
 
 /** Client names: lower-case letters, digits, `.`, `_`, `-` (they become the case's sender id). */

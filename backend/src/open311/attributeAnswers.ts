@@ -1,4 +1,4 @@
-import type { CategoryAttribute } from '../models/Category.js';
+import type { CategoryAttribute } from '../models/index.js';
 import { parseW3C } from './datetime.js';
 
 export type Answers = Record<string, string | string[]>;

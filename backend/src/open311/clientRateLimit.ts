@@ -1,4 +1,4 @@
-import { TooManyRequests } from '../errors.js';
+import { TooManyRequests } from '../kernel/index.js';
 
 const HOUR_MS = 3_600_000;
 

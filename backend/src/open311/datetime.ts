@@ -1,5 +1,5 @@
-import { localToUtcMs, zoneOffsetMs } from '../deadlines/timeZone.js';
-import { CASE_CODE_TIME_ZONE } from '../incidents/caseCodes.js';
+import { localToUtcMs, zoneOffsetMs } from '../deadlines/index.js';
+import { CASE_CODE_TIME_ZONE } from '../incidents/index.js';
 
 /** The zone Open311 datetimes are written in: the district's (the command center works in it). */
 export const OPEN311_TIME_ZONE = CASE_CODE_TIME_ZONE;

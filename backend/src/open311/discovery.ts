@@ -1,4 +1,4 @@
-import type { Env } from '../env.js';
+import type { Env } from '../kernel/index.js';
 import { w3c } from './datetime.js';
 import { MEDIA_TYPES } from './format.js';
 

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../kernel/index.js';
 import type { AppDeps } from '../deps.js';
-import { reportIncident } from '../incidents/reportIncident.js';
-import type { Category } from '../models/Category.js';
-import type { Incident } from '../models/Incident.js';
-import type { Open311Client } from '../models/Open311Client.js';
+import { reportIncident } from '../incidents/index.js';
+import type { Category, Incident, Open311Client } from '../models/index.js';
 import { matchAddress, namedPlaces } from './addressLookup.js';
 import { checkAnswers } from './attributeAnswers.js';
 import { badRequest, notFound } from './errors.js';

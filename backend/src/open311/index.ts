@@ -1,11 +1,14 @@
 import { bodyParser } from '@koa/bodyparser';
 import type { Context, Middleware, Next } from 'koa';
 import type { AppDeps } from '../deps.js';
-import { open311Errors, Open311Error, notFound } from './errors.js';
+import { notFound, Open311Error, open311Errors } from './errors.js';
 import { open311Routes } from './routes.js';
 
-export { createClient, listClients, revokeClient, clientForKey, hashApiKey } from './apiKeys.js';
+// What other folders (app.ts) and tests, seed and scripts use from this room.
+export { clientForKey, createClient, hashApiKey, listClients, revokeClient } from './apiKeys.js';
 export { formatOfPath, MEDIA_TYPES } from './format.js';
+export { KEYS_USAGE, runKeysCommand } from './keysCommand.js';
+export { presentDefinition } from './services.js';
 export { toXml } from './xml.js';
 
 /** True for `/open311` and everything under it. */

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../deps.js';
-import type { Area } from '../models/Area.js';
+import type { Area } from '../models/index.js';
 import { notFound } from './errors.js';
 
 /** The jurisdiction id when neither OPEN311_JURISDICTION_ID nor a district in the database names one. */

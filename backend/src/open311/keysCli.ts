@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import mongoose from 'mongoose';
-import { loadEnv } from '../env.js';
+import { loadEnv } from '../kernel/index.js';
 import { createModels } from '../models/index.js';
-import { startEmbeddedStore, type EmbeddedStore } from '../store/index.js';
+import { type EmbeddedStore, startEmbeddedStore } from '../store/index.js';
 import { runKeysCommand } from './keysCommand.js';
 
 /**

@@ -1,4 +1,4 @@
-import { AppError } from '../errors.js';
+import { AppError } from '../kernel/index.js';
 import type { Models } from '../models/index.js';
 import { createClient, DEFAULT_POSTS_PER_HOUR, listClients, revokeClient } from './apiKeys.js';
 

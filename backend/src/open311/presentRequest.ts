@@ -1,10 +1,8 @@
-import type { Category } from '../models/Category.js';
-import type { Department } from '../models/Department.js';
-import type { Incident } from '../models/Incident.js';
-import { maskText, PUBLIC_EVENT_TYPES } from '../incidents/presentPublic.js';
+import type { Category, Department, Incident } from '../models/index.js';
+import { maskText, PUBLIC_EVENT_TYPES } from '../incidents/index.js';
 import { w3c } from './datetime.js';
 import type { Format } from './format.js';
-import { pick, type Lang } from './locale.js';
+import { type Lang, pick } from './locale.js';
 import { serviceNotice } from './services.js';
 import { detailedStatus, specStatus, statusNotes } from './statusMap.js';
 

@@ -1,7 +1,4 @@
-import type { Models } from '../models/index.js';
-import type { Category } from '../models/Category.js';
-import type { Department } from '../models/Department.js';
-import type { Incident } from '../models/Incident.js';
+import type { Category, Department, Incident, Models } from '../models/index.js';
 import type { Format } from './format.js';
 import type { Lang } from './locale.js';
 import { presentRequest, type RequestView } from './presentRequest.js';

@@ -1,8 +1,7 @@
-import type { BBox } from '../geo/bbox.js';
-import { parseBBox } from '../geo/bbox.js';
+import { type BBox, parseBBox } from '../geo/index.js';
 import { parseW3C } from './datetime.js';
 import { badRequest } from './errors.js';
-import { commaList, single, type Params } from './params.js';
+import { commaList, type Params, single } from './params.js';
 
 /** The specification's window: at most 90 days … */
 export const MAX_WINDOW_DAYS = 90;

@@ -1,6 +1,5 @@
-import type { Models } from '../models/index.js';
-import type { Category, CategoryAttribute } from '../models/Category.js';
-import { pick, type Lang } from './locale.js';
+import type { Category, CategoryAttribute, Models } from '../models/index.js';
+import { type Lang, pick } from './locale.js';
 
 /** The categories Open311 offers as services: minor categories marked `publicIntake`, by code. */
 export async function publicCategories(models: Pick<Models, 'Category'>): Promise<Category[]> {

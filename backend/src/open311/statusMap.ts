@@ -1,4 +1,4 @@
-import { FINAL_STATUSES, type IncidentStatus } from '../models/Incident.js';
+import { FINAL_STATUSES, type IncidentStatus } from '../models/index.js';
 import type { Lang } from './locale.js';
 
 /** GeoReport v2 knows two statuses: a case still in the closed loop is `open`; rejected, merged, closed and evaluated are `closed`. */
