@@ -22,7 +22,7 @@ export const FLOORS = [
   ['auth', 'bus', 'reference', 'places'],
   ['incidents'],
   // 5 outer channels and jobs (and anything not listed)
-  ['ingest', 'downlinks', 'stream', 'jobs', 'app', 'server', 'index'],
+  ['ingest', 'downlinks', 'stream', 'jobs', 'open311', 'app', 'server', 'index'],
 ];
 const floorOf = (unit) => {
   const i = FLOORS.findIndex((f) => f.includes(unit));
