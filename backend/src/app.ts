@@ -17,6 +17,7 @@ import { publicRoutes } from './incidents/publicRoutes.js';
 import { downlinkRoutes } from './downlinks/routes.js';
 import { ingestRoutes } from './ingest/routes.js';
 import { referenceRoutes } from './reference/routes.js';
+import { residentRoutes } from './residents/routes.js';
 import { streamRoutes } from './stream/routes.js';
 
 export interface AppOptions {
@@ -52,7 +53,7 @@ export function createApp(deps: AppDeps, options: AppOptions): Koa {
   });
 
   const jwt = { jwtSecret: options.secrets.JWT_SECRET };
-  for (const router of [health, authRoutes(deps, jwt), streamRoutes(deps), geoRoutes(deps), referenceRoutes(deps), incidentRoutes(deps), publicRoutes(deps), ingestRoutes(deps, jwt), downlinkRoutes(deps)]) {
+  for (const router of [health, authRoutes(deps, jwt), streamRoutes(deps), geoRoutes(deps), referenceRoutes(deps), incidentRoutes(deps), publicRoutes(deps), residentRoutes(deps), ingestRoutes(deps, jwt), downlinkRoutes(deps)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }
