@@ -79,6 +79,16 @@ describe.skipIf(!available)('residents in a real browser, on a phone (390×844)'
     await page.close();
   });
 
+  it('places the pin at the device location', async () => {
+    const context = await browser.newContext({ viewport: PHONE_VIEWPORT, geolocation: { latitude: pointIn('A2').lat, longitude: pointIn('A2').lng }, permissions: ['geolocation'] });
+    const page = await context.newPage();
+    await page.goto(`${backend.url}/#/report`);
+    await page.locator(`path.area-${COMMUNITY_A}`).waitFor();
+    await page.getByTestId('use-location').click();
+    await expect.poll(() => page.getByTestId('place-status').innerText(), { timeout: 10_000 }).toContain('网格 A2 · 北河沿社区');
+    await context.close();
+  });
+
   it('lists an existing case of the same category nearby and "follow this one" gives a code on it', async () => {
     const existing = await complain(backend, { ...pointIn('A2', 10, 0), description: '垃圾桶旁堆满垃圾' }, '10.1.0.1');
     expect(existing.status).toBe(201);
@@ -121,7 +131,7 @@ describe.skipIf(!available)('residents in a real browser, on a phone (390×844)'
     await page.getByTestId('contact-phone').fill('13700001111');
     await page.getByTestId('report-submit').click();
     expect(await page.getByTestId('report-invalid').innerText()).toContain('请勾选同意');
-    await page.screenshot({ path: 'test-output/residents-report-form.png', fullPage: true });
+    await page.locator('.resident-page').screenshot({ path: 'test-output/residents-report-form.png' });
     expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('contact-consent').check();
     await page.getByTestId('report-submit').click();
@@ -142,7 +152,7 @@ describe.skipIf(!available)('residents in a real browser, on a phone (390×844)'
     expect(await page.getByTestId('track-result').innerText()).toContain('结案');
     await page.getByTestId('rating-basically').check();
     await page.getByTestId('rating-comment').fill('清理了，但还有异味');
-    await page.screenshot({ path: 'test-output/residents-track-rating.png', fullPage: true });
+    await page.locator('.track-page').screenshot({ path: 'test-output/residents-track-rating.png' });
     expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('rating-submit').click();
     await expect.poll(() => page.getByTestId('track-rating').innerText()).toContain('基本满意 — “清理了，但还有异味”');
