@@ -35,7 +35,7 @@ const STREET_STYLE: L.PathOptions = { color: '#174ea6', weight: 3, opacity: 0.9,
 const COMMUNITY_STYLE: L.PathOptions = { color: '#3c4043', weight: 1.5, opacity: 0.7, dashArray: '6 4', fillColor: '#1a73e8', fillOpacity: 0.04, interactive: false };
 const DOT_STYLE: Record<MapDot['state'], L.CircleMarkerOptions> = {
   open: { radius: 7, color: '#ffffff', weight: 2, fillColor: '#d93025', fillOpacity: 0.95 },
-  closed: { radius: 6, color: '#ffffff', weight: 2, fillColor: '#188038', fillOpacity: 0.9 },
+  closed: { radius: 5, color: '#ffffff', weight: 1.5, fillColor: '#188038', fillOpacity: 0.85 },
 };
 
 /**
@@ -119,7 +119,8 @@ export function ResidentMap({ label, dots = [], pin, pinValid = true, followPin 
   useEffect(() => {
     const group = groups.current?.dots;
     if (!group) return;
-    for (const d of dots) {
+    // Closed cases first, so the open ones (what still needs doing) are drawn on top.
+    for (const d of [...dots].sort((a, b) => (a.state === b.state ? 0 : a.state === 'closed' ? -1 : 1))) {
       L.circleMarker([d.lat, d.lng], { ...DOT_STYLE[d.state], ...(d.highlighted ? { radius: 10, color: '#202124' } : {}), className: `report-dot report-${d.state}`, bubblingMouseEvents: false })
         .bindTooltip(d.label)
         .addTo(group);

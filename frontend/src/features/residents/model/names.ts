@@ -11,7 +11,12 @@ export function localName(item: BilingualName | undefined, language: string, fal
   return item.name ?? item.nameEn ?? fallback;
 }
 
-/** Where a pin fell, as one line: grid cell · community · street (parts the district has no name for are left out). */
+/**
+ * Where a pin fell, as one line: grid cell · community · street (parts the
+ * district has no name for are left out). A cell's own name is used when it can
+ * be read in the page's language (a Chinese cell name in English becomes
+ * "Grid cell 7", from the last three digits of its code).
+ */
 export function placeLine(
   place: { gridName?: string; gridCode: string; communityName?: string; communityNameEn?: string; streetName?: string; streetNameEn?: string },
   language: string,
@@ -19,7 +24,9 @@ export function placeLine(
 ): string {
   const community = localName({ name: place.communityName, nameEn: place.communityNameEn }, language);
   const street = localName({ name: place.streetName, nameEn: place.streetNameEn }, language);
-  return [`${cellWord} ${place.gridName ?? place.gridCode}`, community, street].filter(Boolean).join(' · ');
+  const readable = place.gridName && !(language.startsWith('en') && /[^\x20-\x7e]/.test(place.gridName));
+  const cell = !readable ? `${cellWord} ${Number(place.gridCode.slice(-3)) || place.gridCode}` : place.gridName!.endsWith(cellWord) ? place.gridName! : `${cellWord} ${place.gridName}`;
+  return [cell, community, street].filter(Boolean).join(' · ');
 }
 
 /** Categories grouped under their major class, groups in code order, for an <optgroup> list. */

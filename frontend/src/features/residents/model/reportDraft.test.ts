@@ -32,7 +32,9 @@ describe('names', () => {
 
   it('writes the place as cell · community · street, leaving out unknown names', () => {
     expect(placeLine({ gridCode: '1', gridName: 'A1', communityName: '北河沿社区', communityNameEn: 'Beiheyan', streetName: '东华门街道' }, 'en', 'Cell')).toBe('Cell A1 · Beiheyan · 东华门街道');
-    expect(placeLine({ gridCode: '110101001001001' }, 'zh-CN', '网格')).toBe('网格 110101001001001');
+    expect(placeLine({ gridCode: '110101001001007' }, 'zh-CN', '网格')).toBe('网格 7');
+    expect(placeLine({ gridCode: '330106001002003', gridName: '东湖社区第3网格', communityName: '东湖社区' }, 'zh-CN', '网格')).toBe('东湖社区第3网格 · 东湖社区');
+    expect(placeLine({ gridCode: '330106001002003', gridName: '东湖社区第3网格', communityName: '东湖社区', communityNameEn: 'Donghu' }, 'en', 'Grid cell')).toBe('Grid cell 3 · Donghu');
   });
 
   it('groups categories under their major class', () => {
