@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Binary, ObjectId, serialize } from 'bson';
-import { openDurableLog } from '../backend/src/store/persistence/durableLog.js';
+import { openDurableLog } from '@onegrid/backend/store';
 
 // Durable-log throughput: durable single-record appends from C concurrent
 // callers (each awaits its append before the next, like acknowledged inserts),

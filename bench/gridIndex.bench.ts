@@ -2,9 +2,7 @@
 // 40,000 synthetic 100 m cells (200 × 200, ≈ 400 km²) around Beijing.
 // Run: npx tsx bench/gridIndex.bench.ts
 import { performance } from 'node:perf_hooks';
-import { METRES_PER_DEGREE } from '../backend/src/geo/distance.js';
-import { GridIndex } from '../backend/src/geo/gridIndex.js';
-import { syntheticGrid } from '../backend/src/geo/syntheticGrid.js';
+import { GridIndex, METRES_PER_DEGREE, syntheticGrid } from '@onegrid/backend/geo';
 
 const SIDE = 200;
 const ORIGIN = { lng: 116.3, lat: 39.85 };

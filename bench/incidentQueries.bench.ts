@@ -9,10 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import mongoose, { Types } from 'mongoose';
-import { allOf, LIST_PROJECTION } from '../backend/src/incidents/listIncidents.js';
-import { listFilter, ListQuery, SORTS } from '../backend/src/incidents/listQuery.js';
-import { OPEN_STATUSES, type IncidentStatus } from '../backend/src/models/Incident.js';
-import { createModels } from '../backend/src/models/index.js';
+import { allOf, LIST_PROJECTION, listFilter, ListQuery, SORTS } from '@onegrid/backend/incidents';
+import { createModels, OPEN_STATUSES, type IncidentStatus } from '@onegrid/backend/models';
 
 const N = Number(process.env.N ?? 100_000);
 const RUNS = 200;
@@ -83,7 +81,7 @@ async function main() {
   let uri = process.env.MONGODB_URI ?? '';
   if (!uri) {
     dataDir = mkdtempSync(join(tmpdir(), 'onegrid-bench-'));
-    const { startEmbeddedStore } = await import('../backend/src/store/index.js');
+    const { startEmbeddedStore } = await import('@onegrid/backend/store');
     const store = await startEmbeddedStore({ dataDir, host: '127.0.0.1', port: 0 });
     uri = store.uri;
     stopStore = () => store.stop();

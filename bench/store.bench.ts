@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
-import { startEmbeddedStore } from '../backend/src/store/index.js';
+import { startEmbeddedStore } from '@onegrid/backend/store';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'onegrid-bench-store-'));
 const store = await startEmbeddedStore({ dataDir });

@@ -10,7 +10,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
-import { startEmbeddedStore } from '../backend/src/store/index.js';
+import { startEmbeddedStore } from '@onegrid/backend/store';
 import { seedDemo } from '../seed/src/seedDemo.js';
 
 const { values } = parseArgs({ options: { incidents: { type: 'string', default: '20000' } } });

@@ -10,7 +10,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import mongoose, { Schema } from 'mongoose';
-import { startEmbeddedStore } from '../backend/src/store/index.js';
+import { startEmbeddedStore } from '@onegrid/backend/store';
 
 const { values } = parseArgs({ options: { 'restart-docs': { type: 'string', default: '1000000' } } });
 const RESTART_DOCS = Number(values['restart-docs']);

@@ -2,9 +2,7 @@
 // lunch break, a year of Chinese public holidays with make-up days).
 // Run: npx tsx bench/workingTime.bench.ts
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_WORKING_CALENDAR } from '../backend/src/deadlines/calendars.js';
-import { addWorkingMinutes, workingMinutesBetween } from '../backend/src/deadlines/workingTime.js';
-import type { WorkingCalendar } from '../backend/src/models/Department.js';
+import { addWorkingMinutes, DEFAULT_WORKING_CALENDAR, workingMinutesBetween, type WorkingCalendar } from '@onegrid/backend/deadlines';
 
 const days = (from: string, n: number) => Array.from({ length: n }, (_, i) => new Date(Date.parse(from) + i * 86_400_000).toISOString().slice(0, 10));
 const cal: WorkingCalendar = {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { startGateway, type RunningGateway } from '../device-gateway/src/gateway.js';
-import { startBackend, type RunningBackend } from '../backend/src/server.js';
-import type { AppDeps } from '../backend/src/deps.js';
+import { startBackend, type RunningBackend } from '@onegrid/backend/server';
+import type { AppDeps } from '@onegrid/backend/deps';
 
 const DEMO_LOGINS = ['admin', 'commander', 'supervisor', 'dept-sz', 'worker-01'];
 

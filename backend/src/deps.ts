@@ -1,8 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import type { StoredEvent } from './bus/domainEvent.js';
-import type { Clock } from './clock.js';
-import type { Env } from './env.js';
+import type { Clock, Env, StoredEvent } from './kernel/index.js';
+import type { Location } from './geo/index.js';
 import type { Models } from './models/index.js';
 
 /** The event bus as the rest of the backend sees it (implemented in bus/). */
@@ -11,15 +10,6 @@ export interface EventBus {
   notify(): void;
   /** Listens to every event as the relay appends it to `events` (for SSE). Returns the unsubscribe function. */
   onAppended(listener: (event: StoredEvent) => void): () => void;
-}
-
-/** Where a point is: the grid cell from the in-memory spatial index (implemented in geo/). */
-export interface Location {
-  gridCode: string;
-  communityCode: string;
-  streetCode: string;
-  /** 0 when inside the cell; otherwise the distance to the nearest cell within the configured limit. */
-  distanceM: number;
 }
 
 export interface GeoService {

@@ -4,13 +4,12 @@ import { join } from 'node:path';
 import mongoose from 'mongoose';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app.js';
-import { resolveSecrets, type Secrets } from './auth/secrets.js';
-import { startEventBus } from './bus/eventBus.js';
-import { systemClock, type Clock } from './clock.js';
-import { startDeadlineMonitor } from './deadlines/monitor.js';
+import { resolveSecrets, type Secrets } from './auth/index.js';
+import { startEventBus } from './bus/index.js';
+import { loadEnv, systemClock, type Clock, type Env } from './kernel/index.js';
+import { startDeadlineMonitor } from './jobs/index.js';
 import type { AppDeps } from './deps.js';
-import { loadEnv, type Env } from './env.js';
-import { createGeoService } from './geo/geoService.js';
+import { createGeoService } from './places/index.js';
 import { createModels } from './models/index.js';
 import { startEmbeddedStore, type EmbeddedStore } from './store/index.js';
 

@@ -1,4 +1,4 @@
-import type { BasemapLayer } from '../../backend/src/models/BasemapLayer.js';
+import type { BasemapLayer } from '@onegrid/backend/models';
 import type { Geography } from './geography.js';
 import { NamePool } from './names.js';
 import { pointInPoly, ringsBBox, snap, type Poly } from './planar.js';

@@ -2,7 +2,7 @@ import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDbUri } from '../../tests/support/db.js';
 import { insertResumed } from './bulkHistory.js';
-import type { Incident } from '../../backend/src/models/Incident.js';
+import type { Incident } from '@onegrid/backend/models';
 
 describe('insertResumed (a resumed bulk history)', () => {
   let client: MongoClient;

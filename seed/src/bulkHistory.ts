@@ -1,7 +1,6 @@
 import type { Connection } from 'mongoose';
-import { caseDay } from '../../backend/src/incidents/caseCodes.js';
-import type { Incident, IncidentStatus } from '../../backend/src/models/Incident.js';
-import { createModels } from '../../backend/src/models/index.js';
+import { caseDay } from '@onegrid/backend/incidents';
+import { createModels, type Incident, type IncidentStatus } from '@onegrid/backend/models';
 import { cloneIncident, type ClonePlace } from './cloneIncident.js';
 import { seedHistory, type HistorySummary } from './history.js';
 import { progress, type LogOption } from './progress.js';

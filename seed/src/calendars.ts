@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '../../backend/src/models/Department.js';
+import type { WorkingCalendar } from '@onegrid/backend/deadlines';
 
 /**
  * Public holidays of 2026 (State Council notice, 国务院办公厅关于2026年部分节假日安排的通知):

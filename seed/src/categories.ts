@@ -1,5 +1,4 @@
-import type { Category, Severity } from '../../backend/src/models/Category.js';
-import type { RoutingRule } from '../../backend/src/models/RoutingRule.js';
+import type { Category, RoutingRule, Severity } from '@onegrid/backend/models';
 import { OFFICE_DAY_MINUTES as DAY } from './calendars.js';
 import { streetCommandCode, type DeptCode } from './organisation.js';
 

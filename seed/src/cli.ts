@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import mongoose from 'mongoose';
-import { startEmbeddedStore, type EmbeddedStore } from '../../backend/src/store/index.js';
+import { startEmbeddedStore, type EmbeddedStore } from '@onegrid/backend/store';
 import { parseSeedArgs, SEED_USAGE, type SeedArgs } from './cliArgs.js';
 import { seedDemo, type SeedSummary } from './seedDemo.js';
 

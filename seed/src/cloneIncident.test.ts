@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
-import type { Incident } from '../../backend/src/models/Incident.js';
+import type { Incident } from '@onegrid/backend/models';
 import { cloneIncident, trackingCodeFor } from './cloneIncident.js';
 
 const WEEK = 7 * 86_400_000;

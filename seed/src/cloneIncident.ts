@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
-import { TRACKING_ALPHABET } from '../../backend/src/incidents/caseCodes.js';
-import type { Incident, TimelineEntry } from '../../backend/src/models/Incident.js';
+import { TRACKING_ALPHABET } from '@onegrid/backend/incidents';
+import type { Incident, TimelineEntry } from '@onegrid/backend/models';
 import { objectIdHex } from './random.js';
 
 /** Where a clone happens: its cell (with the cell's workers) and its point. */

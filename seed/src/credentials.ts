@@ -1,6 +1,6 @@
 import { createHash, scrypt as scryptCb } from 'node:crypto';
 import { promisify } from 'node:util';
-import { hashSecret } from '../../backend/src/auth/password.js';
+import { hashSecret } from '@onegrid/backend/auth';
 
 const scrypt = promisify(scryptCb) as (secret: string, salt: Buffer, keylen: number, options: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
 

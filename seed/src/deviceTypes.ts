@@ -1,4 +1,4 @@
-import type { DeviceType } from '../../backend/src/models/Device.js';
+import type { DeviceType } from '@onegrid/backend/models';
 
 /** What the seed needs per sensor type: id prefix, Chinese label, categories its alarms open, share of the fleet, reference thresholds. */
 export interface DeviceTypeSpec {

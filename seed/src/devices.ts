@@ -1,5 +1,5 @@
-import { DEVICE_TYPES, type Device, type DeviceType } from '../../backend/src/models/Device.js';
-import { GridIndex } from '../../backend/src/geo/gridIndex.js';
+import { DEVICE_TYPES, type Device, type DeviceType } from '@onegrid/backend/models';
+import { GridIndex } from '@onegrid/backend/geo';
 import type { Basemap } from './basemap.js';
 import { DEVICE_TYPE_SPECS } from './deviceTypes.js';
 import type { CellSeed, Geography } from './geography.js';

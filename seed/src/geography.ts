@@ -1,4 +1,4 @@
-import type { GeoPolygon, LngLat } from '../../backend/src/models/geometry.js';
+import type { GeoPolygon, LngLat } from '@onegrid/backend/geo';
 import { cutCells, SLIVER_M2, type Lattice } from './gridCells.js';
 import { NamePool } from './names.js';
 import { partition, regionArea, type Region } from './partition.js';

@@ -1,5 +1,5 @@
 import pc from 'polygon-clipping';
-import type { GeoPolygon } from '../../backend/src/models/geometry.js';
+import type { GeoPolygon } from '@onegrid/backend/geo';
 import type { LocalFrame } from './projection.js';
 import { polyArea, ringArea, type Poly } from './planar.js';
 

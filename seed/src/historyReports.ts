@@ -1,11 +1,7 @@
-import type { Principal } from '../../backend/src/auth/principal.js';
-import type { CommandDeps } from '../../backend/src/incidents/actionTypes.js';
-import { RESIDENT_PRINCIPAL } from '../../backend/src/incidents/rateIncident.js';
-import { reportIncident } from '../../backend/src/incidents/reportIncident.js';
-import { ingestDeviceAlarm, ingestWorkerReport } from '../../backend/src/ingest/ingestCommands.js';
-import type { Device } from '../../backend/src/models/Device.js';
-import type { GridCell } from '../../backend/src/models/GridCell.js';
-import type { Incident } from '../../backend/src/models/Incident.js';
+import type { Principal } from '@onegrid/backend/kernel';
+import { reportIncident, RESIDENT_PRINCIPAL, type CommandDeps } from '@onegrid/backend/incidents';
+import { ingestDeviceAlarm, ingestWorkerReport } from '@onegrid/backend/ingest';
+import type { Device, GridCell, Incident } from '@onegrid/backend/models';
 import { DEVICE_TYPE_SPECS } from './deviceTypes.js';
 import { DESCRIPTIONS, OPERATOR_CATEGORIES, RESIDENT_CATEGORIES, WORKER_CATEGORIES, type HistorySource } from './historyPlan.js';
 import { personName } from './names.js';

@@ -1,4 +1,4 @@
-import type { Department } from '../../backend/src/models/Department.js';
+import type { Department } from '@onegrid/backend/models';
 import { OFFICE_CALENDAR, ROUND_THE_CLOCK_CALENDAR } from './calendars.js';
 import type { AreaSeed } from './geography.js';
 

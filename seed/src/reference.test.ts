@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GridIndex } from '../../backend/src/geo/gridIndex.js';
-import { DEVICE_TYPES } from '../../backend/src/models/Device.js';
+import { GridIndex } from '@onegrid/backend/geo';
+import { DEVICE_TYPES } from '@onegrid/backend/models';
 import { HOLIDAYS_2026, MAKEUP_WORKDAYS_2026 } from './calendars.js';
 import { MINORS } from './categories.js';
 import { buildReferenceData } from './referenceData.js';

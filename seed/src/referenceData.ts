@@ -1,6 +1,4 @@
-import type { Category } from '../../backend/src/models/Category.js';
-import type { Department } from '../../backend/src/models/Department.js';
-import type { RoutingRule } from '../../backend/src/models/RoutingRule.js';
+import type { Category, Department, RoutingRule } from '@onegrid/backend/models';
 import { buildBasemap, type Basemap } from './basemap.js';
 import { buildCategories, buildRoutingRules } from './categories.js';
 import { buildDevices, type DeviceSeed } from './devices.js';

@@ -1,8 +1,8 @@
 import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EJSON } from 'bson';
-import { verifySecret } from '../../backend/src/auth/password.js';
-import { createModels } from '../../backend/src/models/index.js';
+import { verifySecret } from '@onegrid/backend/auth';
+import { createModels } from '@onegrid/backend/models';
 import { freshDbUri } from '../../tests/support/db.js';
 import { seedDemo, type SeedSummary } from './seedDemo.js';
 import { DEMO_DEVICE, deviceToken } from './secrets.js';

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { createModels } from '../../backend/src/models/index.js';
+import { createModels } from '@onegrid/backend/models';
 import type { Scale } from './geography.js';
 import { seedBulkHistory } from './bulkHistory.js';
 import { seedHistory, type HistorySummary } from './history.js';

@@ -1,4 +1,4 @@
-import { ManualClock } from '../../backend/src/clock.js';
+import { ManualClock } from '@onegrid/backend/kernel';
 
 /** What a script sees: its own clock, and a way to wait until a later simulated time. */
 export interface ScriptContext {

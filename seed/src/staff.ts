@@ -1,5 +1,4 @@
-import type { Department } from '../../backend/src/models/Department.js';
-import type { User } from '../../backend/src/models/User.js';
+import type { Department, User } from '@onegrid/backend/models';
 import type { CellSeed } from './geography.js';
 import { personName } from './names.js';
 import type { Rng } from './random.js';

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { createModels, type Models } from '../../backend/src/models/index.js';
+import { createModels, type Models } from '@onegrid/backend/models';
 import { hashAll, saltSeedFor, type HashJob } from './credentials.js';
 import { progress, type LogOption } from './progress.js';
 import type { ReferenceData } from './referenceData.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBackend, type RunningBackend } from '../../backend/src/server.js';
+import { startBackend, type RunningBackend } from '@onegrid/backend/server';
 import { seedDemo, type SeedSummary } from '../../seed/src/seedDemo.js';
 import { DEMO_DEVICE } from '../../seed/src/secrets.js';
 import { freshDbUri } from '../support/db.js';

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBackend, type RunningBackend } from '../../backend/src/server.js';
+import { startBackend, type RunningBackend } from '@onegrid/backend/server';
 import type { RunningGateway } from '../../device-gateway/src/gateway.js';
 import { startTestGateway } from './support/embeddedGateway.js';
 import { seedDemo } from '../../seed/src/seedDemo.js';

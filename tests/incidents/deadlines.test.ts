@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runMonitorOnce } from '../../backend/src/deadlines/monitor.js';
-import { presentIncidents } from '../../backend/src/incidents/presentIncident.js';
+import { runMonitorOnce } from '@onegrid/backend/jobs';
+import { presentIncidents } from '@onegrid/backend/incidents';
 import { CAT_RUBBISH, DEPT, PRINCIPALS as P, incidentWorld, type IncidentWorld } from '../support/fixtures.js';
 import { act, expectTimelineRebuilds, load, report } from './helpers.js';
 

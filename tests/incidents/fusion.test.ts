@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyAction } from '../../backend/src/incidents/applyAction.js';
-import { trackIncident } from '../../backend/src/incidents/rateIncident.js';
-import { reportIncident } from '../../backend/src/incidents/reportIncident.js';
+import { applyAction, reportIncident, trackIncident } from '@onegrid/backend/incidents';
 import { CAT_COVER, CAT_DUST, CAT_RUBBISH, PRINCIPALS as P, incidentWorld, pointIn, type IncidentWorld } from '../support/fixtures.js';
 import { act, expectTimelineRebuilds, load, report, typesOf } from './helpers.js';
 

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import type { Principal } from '../../backend/src/auth/principal.js';
-import { applyAction } from '../../backend/src/incidents/applyAction.js';
-import { timelineEntryFromEvent } from '../../backend/src/incidents/incidentChange.js';
-import { reportIncident, type ReportInput } from '../../backend/src/incidents/reportIncident.js';
-import type { IncidentAction } from '../../backend/src/incidents/stateMachine.js';
-import type { Incident } from '../../backend/src/models/Incident.js';
+import type { Principal } from '@onegrid/backend/kernel';
+import { applyAction, reportIncident, timelineEntryFromEvent, type IncidentAction, type ReportInput } from '@onegrid/backend/incidents';
+import type { Incident } from '@onegrid/backend/models';
 import { CAT_RUBBISH, PRINCIPALS, pointIn, type IncidentWorld } from '../support/fixtures.js';
 
 /** Reports an incident (a worker's rubbish report in cell A1 unless overridden). */

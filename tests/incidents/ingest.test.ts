@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestDeviceAlarm, ingestDeviceStatus, ingestWorkerLocation, ingestWorkerReport } from '../../backend/src/ingest/ingestCommands.js';
+import { ingestDeviceAlarm, ingestDeviceStatus, ingestWorkerLocation, ingestWorkerReport } from '@onegrid/backend/ingest';
 import { CAT_COVER, CAT_RUBBISH, DEPT, GRID, PRINCIPALS as P, incidentWorld, pointIn, type IncidentWorld } from '../support/fixtures.js';
 import { typesOf } from './helpers.js';
 

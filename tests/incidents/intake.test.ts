@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportIncident } from '../../backend/src/incidents/reportIncident.js';
+import { reportIncident } from '@onegrid/backend/incidents';
 import { CAT_COVER, CAT_RUBBISH, DEPT, GRID, PRINCIPALS as P, incidentWorld, pointIn, type IncidentWorld } from '../support/fixtures.js';
 import { expectTimelineRebuilds, load, report, typesOf } from './helpers.js';
 

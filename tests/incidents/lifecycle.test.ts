@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyAction } from '../../backend/src/incidents/applyAction.js';
+import { applyAction } from '@onegrid/backend/incidents';
 import { CAT_DUST, DEPT, PRINCIPALS as P, incidentWorld, pointIn, type IncidentWorld } from '../support/fixtures.js';
 import { act, expectTimelineRebuilds, load, pathOf, report, typesOf } from './helpers.js';
 

@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listIncidents } from '../../backend/src/incidents/listIncidents.js';
-import { ListQuery } from '../../backend/src/incidents/listQuery.js';
-import { invalidateIncidentPolicy } from '../../backend/src/incidents/policy.js';
-import { presentPublic } from '../../backend/src/incidents/presentPublic.js';
-import { RESIDENT_PRINCIPAL, rateIncident, trackIncident } from '../../backend/src/incidents/rateIncident.js';
-import { reportIncident } from '../../backend/src/incidents/reportIncident.js';
-import { canSee } from '../../backend/src/incidents/scope.js';
-import type { Incident } from '../../backend/src/models/Incident.js';
+import { canSee, invalidateIncidentPolicy, listIncidents, ListQuery, presentPublic, rateIncident, reportIncident, RESIDENT_PRINCIPAL, trackIncident } from '@onegrid/backend/incidents';
+import type { Incident } from '@onegrid/backend/models';
 import { CAT_COVER, CAT_DUST, CAT_RUBBISH, DEPT, PRINCIPALS as P, incidentWorld, pointIn, type IncidentWorld } from '../support/fixtures.js';
 import { act, load, report } from './helpers.js';
 

@@ -1,11 +1,9 @@
 import mongoose, { type Connection } from 'mongoose';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newEvent, type StoredEvent } from '../../backend/src/bus/domainEvent.js';
-import { startConsumer } from '../../backend/src/bus/consumer.js';
-import { acquireLease } from '../../backend/src/bus/lease.js';
-import { nextSeq } from '../../backend/src/bus/relay.js';
-import { createModels, type Models } from '../../backend/src/models/index.js';
+import { newEvent, type StoredEvent } from '@onegrid/backend/kernel';
+import { acquireLease, nextSeq, startConsumer } from '@onegrid/backend/bus';
+import { createModels, type Models } from '@onegrid/backend/models';
 import { CountingBus } from '../support/fixtures.js';
 import { freshDbUri } from '../support/db.js';
 

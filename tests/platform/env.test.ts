@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, loadEnv } from '../../backend/src/env.js';
+import { EnvError, loadEnv } from '@onegrid/backend/kernel';
 
 describe('backend configuration', () => {
   it('applies defaults in demo mode', () => {

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newEvent } from '../../backend/src/bus/domainEvent.js';
-import { nextSeq, relayOutboxes } from '../../backend/src/bus/relay.js';
-import { startBackend } from '../../backend/src/server.js';
+import { newEvent } from '@onegrid/backend/kernel';
+import { nextSeq, relayOutboxes } from '@onegrid/backend/bus';
+import { startBackend } from '@onegrid/backend/server';
 import { CAT_COVER, GRID, pointIn } from '../support/fixtures.js';
 import { login, startTestBackend } from '../support/platform.js';
 import { openSse } from '../support/sseClient.js';

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRACKING_ALPHABET } from '../../backend/src/incidents/caseCodes.js';
-import { invalidateIncidentPolicy } from '../../backend/src/incidents/policy.js';
-import { invalidateResidentPolicy } from '../../backend/src/residents/residentPolicy.js';
+import { TRACKING_ALPHABET, invalidateIncidentPolicy, newTrackingCode } from '@onegrid/backend/incidents';
+import { invalidateResidentPolicy } from '@onegrid/backend/residents';
 import { COMMUNITY_A, COMMUNITY_B, GRID, pointIn } from '../support/fixtures.js';
 import { call, closeOverApi, complain, incidentIdOf, staffTokens, startResidentBackend, type Backend } from './residentSupport.js';
 
@@ -235,7 +234,6 @@ describe('resident API', () => {
   });
 
   it('tracking codes come from a cryptographic source over 32 symbols: 2,000 fresh codes are distinct and use the whole alphabet', async () => {
-    const { newTrackingCode } = await import('../../backend/src/incidents/caseCodes.js');
     const codes = Array.from({ length: 2000 }, () => newTrackingCode());
     expect(new Set(codes).size).toBe(2000);
     expect(new Set(codes.join('')).size).toBe(32);

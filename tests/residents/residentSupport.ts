@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AppDeps } from '../../backend/src/deps.js';
+import type { AppDeps } from '@onegrid/backend/deps';
 import { CELL, COMMUNITY_A, COMMUNITY_B, ORIGIN, STREET, pointIn } from '../support/fixtures.js';
 import { login, startTestBackend } from '../support/platform.js';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { afterAll, describe, it } from 'vitest';
-import { openDurableLog } from '../../backend/src/store/persistence/durableLog.js';
+import { openDurableLog } from '@onegrid/backend/store';
 import { realMongo } from './support.js';
 
 // Durability: acknowledged writes survive SIGKILL of the store process at any

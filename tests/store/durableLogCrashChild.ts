@@ -1,4 +1,4 @@
-import { openDurableLog, type LogRecord } from '../../backend/src/store/persistence/durableLog.js';
+import { openDurableLog, type LogRecord } from '@onegrid/backend/store';
 
 // Child process of the durable-log crash test: opens DATA_DIR, rebuilds the
 // state from the replay, then appends continuously from several concurrent

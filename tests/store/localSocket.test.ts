@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose, { Schema } from 'mongoose';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startEmbeddedStore } from '../../backend/src/store/index.js';
+import { startEmbeddedStore } from '@onegrid/backend/store';
 
 // Like mongod's /tmp/mongodb-PORT.sock, the store also listens on a Unix
 // domain socket (store.sock in its data directory) for local clients.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startEmbeddedStore } from '../../backend/src/store/index.js';
+import { startEmbeddedStore } from '@onegrid/backend/store';
 
 // At start the store replays the journal without index upkeep and builds each
 // index once at the end: after a restart every index must answer exactly as

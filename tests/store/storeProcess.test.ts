@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultStoreHeapLimitMB, startEmbeddedStore } from '../../backend/src/store/index.js';
+import { defaultStoreHeapLimitMB, startEmbeddedStore } from '@onegrid/backend/store';
 
 describe('the store process', () => {
   const dirs: string[] = [];

@@ -1,12 +1,10 @@
 import mongoose, { type Connection } from 'mongoose';
-import type { Principal } from '../../backend/src/auth/principal.js';
-import type { StoredEvent } from '../../backend/src/bus/domainEvent.js';
-import { ManualClock } from '../../backend/src/clock.js';
-import type { EventBus } from '../../backend/src/deps.js';
-import { createGeoService } from '../../backend/src/geo/geoService.js';
-import type { CommandDeps } from '../../backend/src/incidents/actionTypes.js';
-import { createModels, type Models } from '../../backend/src/models/index.js';
-import type { WorkingCalendar } from '../../backend/src/models/Department.js';
+import { ManualClock, type Principal, type StoredEvent } from '@onegrid/backend/kernel';
+import type { EventBus } from '@onegrid/backend/deps';
+import { createGeoService } from '@onegrid/backend/places';
+import type { CommandDeps } from '@onegrid/backend/incidents';
+import { createModels, type Models } from '@onegrid/backend/models';
+import type { WorkingCalendar } from '@onegrid/backend/deadlines';
 import { freshDbUri } from './db.js';
 
 /**

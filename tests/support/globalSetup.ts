@@ -11,7 +11,7 @@ export default async function setup(project: TestProject) {
     return;
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'onegrid-test-store-'));
-  const { startEmbeddedStore } = await import('../../backend/src/store/index.js');
+  const { startEmbeddedStore } = await import('@onegrid/backend/store');
   // A short TTL pass so TTL expiry is observable in seconds (mongod and the default: 60 s).
   const store = await startEmbeddedStore({ dataDir, host: '127.0.0.1', port: 0, ttlIntervalMs: 1000 });
   project.provide('mongoUri', store.uri);

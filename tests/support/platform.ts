@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hashSecret } from '../../backend/src/auth/password.js';
-import { startBackend, type BackendOverrides, type RunningBackend } from '../../backend/src/server.js';
+import { hashSecret } from '@onegrid/backend/auth';
+import { startBackend, type BackendOverrides, type RunningBackend } from '@onegrid/backend/server';
 import { freshDbUri } from './db.js';
 import { GRID, pointIn, seedDistrict } from './fixtures.js';
 

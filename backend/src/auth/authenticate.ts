@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Context, Next } from 'koa';
-import type { Principal } from './principal.js';
+import type { Principal } from '../kernel/index.js';
 import { verifyToken } from './tokens.js';
 
 export const GATEWAY_PRINCIPAL: Principal = { id: 'service:gateway', username: 'gateway', role: 'service', displayName: 'Device gateway' };

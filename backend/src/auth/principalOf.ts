@@ -1,5 +1,5 @@
-import type { User } from '../models/User.js';
-import type { Principal } from './principal.js';
+import type { User } from '../models/index.js';
+import type { Principal } from '../kernel/index.js';
 
 /** The principal a user document acts as. */
 export function principalOf(user: User & { _id: unknown }): Principal {

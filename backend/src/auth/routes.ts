@@ -1,11 +1,9 @@
 import Router from '@koa/router';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
-import { TooManyRequests, Unauthorized } from '../errors.js';
-import { parseBody } from '../incidents/parseBody.js';
-import { requireRole } from '../http/requireRole.js';
-import type { User } from '../models/User.js';
-import { LoginRateLimit } from './loginRateLimit.js';
+import { TooManyRequests, Unauthorized } from '../kernel/index.js';
+import { LoginRateLimit, parseBody, requireRole } from '../http/index.js';
+import type { User } from '../models/index.js';
 import { verifySecret } from './password.js';
 import { principalOf } from './principalOf.js';
 import { issueToken } from './tokens.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Env } from '../env.js';
+import type { Env } from '../kernel/index.js';
 
 export interface Secrets {
   JWT_SECRET: string;

@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify } from 'jose';
-import type { Principal } from './principal.js';
+import type { Principal } from '../kernel/index.js';
 
 export interface TokenConfig {
   secret: string;

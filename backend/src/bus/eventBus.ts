@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { EventBus } from '../deps.js';
 import type { Models } from '../models/index.js';
-import type { StoredEvent } from './domainEvent.js';
+import type { StoredEvent } from '../kernel/index.js';
 import { relayOutboxes } from './relay.js';
 
 export interface RunningEventBus extends EventBus {

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import type { Models } from '../models/index.js';
-import type { DomainEvent } from './domainEvent.js';
+import type { DomainEvent } from '../kernel/index.js';
 
 const BATCH = 200;
 

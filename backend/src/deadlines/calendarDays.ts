@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '../models/Department.js';
+import type { WorkingCalendar } from '../deadlines/calendars.js';
 import { localToUtcMs, utcToLocalMs } from './timeZone.js';
 
 export const MINUTE_MS = 60_000;

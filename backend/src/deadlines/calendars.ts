@@ -1,4 +1,16 @@
-import type { WorkingCalendar } from '../models/Department.js';
+/** A department's working calendar; deadlines are counted in this working time. */
+export interface WorkingCalendar {
+  /** IANA time zone, e.g. Asia/Shanghai. */
+  timeZone: string;
+  /** ISO weekdays that are working days (1 = Monday … 7 = Sunday). */
+  workdays: number[];
+  /** Working periods of a working day, local time `HH:mm`. A 24/7 department has [{start:'00:00', end:'24:00'}]. */
+  hours: { start: string; end: string }[];
+  /** Public holidays `YYYY-MM-DD` (not worked even on a workday). */
+  holidays: string[];
+  /** Make-up working days `YYYY-MM-DD` (调休: worked even on a weekend). */
+  makeupWorkdays: string[];
+}
 
 /** The schema default for a department: Mon–Fri 09:00–12:00 and 13:30–17:30, Beijing time, no holidays listed. */
 export const DEFAULT_WORKING_CALENDAR: Readonly<WorkingCalendar> = Object.freeze({

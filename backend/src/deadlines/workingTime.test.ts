@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkingCalendar } from '../models/Department.js';
+import type { WorkingCalendar } from '../deadlines/calendars.js';
 import { ALWAYS_WORKING_CALENDAR, DEFAULT_WORKING_CALENDAR } from './calendars.js';
 import { addWorkingMinutes, isWorkingInstant, nextWorkingInstant, workingMinutesBetween } from './workingTime.js';
 

@@ -1,7 +1,6 @@
-import type { WorkingCalendar } from '../models/Department.js';
+import type { WorkingCalendar } from '../deadlines/calendars.js';
 import { localDayOf, MINUTE_MS, prepareCalendar, workingIntervals } from './calendarDays.js';
 
-export { stageLevel, type StageLevel } from './stageLevel.js';
 
 /**
  * Working-time arithmetic on a department's WorkingCalendar (工作日历): weekdays,

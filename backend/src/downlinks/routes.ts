@@ -1,8 +1,7 @@
 import Router from '@koa/router';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
-import { requireRole } from '../http/requireRole.js';
-import { parseBody } from '../incidents/parseBody.js';
+import { parseBody, requireRole } from '../http/index.js';
 import { ackDownlinks, pullDownlinks, releaseDownlinks } from './taskDownlinks.js';
 
 const LEASE_MS = 30_000;

@@ -1,8 +1,7 @@
-import type { StoredEvent } from '../bus/domainEvent.js';
-import { acquireLease, releaseLease } from '../bus/lease.js';
+import { Conflict, type StoredEvent } from '../kernel/index.js';
+import { acquireLease, releaseLease } from '../bus/index.js';
 import type { AppDeps } from '../deps.js';
-import { Conflict } from '../errors.js';
-import type { Incident } from '../models/Incident.js';
+import type { Incident } from '../models/index.js';
 
 // MQTT downlinks to assignees. The gateway follows the event bus through the
 // backend: it pulls the downlinks due after the consumer's checkpoint,

@@ -1,4 +1,4 @@
-import type { GeoPolygon } from '../models/geometry.js';
+import type { GeoPolygon } from '../geo/geometry.js';
 import { flattenGeometry, type FlatGeometry } from './flatGeometry.js';
 import { pointInFlatGeometry } from './pointInPolygon.js';
 

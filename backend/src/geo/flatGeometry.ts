@@ -1,4 +1,4 @@
-import type { GeoPolygon } from '../models/geometry.js';
+import type { GeoPolygon } from '../geo/geometry.js';
 
 /** One ring as a flat `[lng0, lat0, lng1, lat1, …]` array (closing vertex optional). */
 export type FlatRing = Float64Array;

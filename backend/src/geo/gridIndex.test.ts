@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GeoPolygon } from '../models/geometry.js';
+import type { GeoPolygon } from '../geo/geometry.js';
 import { METRES_PER_DEGREE, pointToFlatGeometryDistanceM, pointToPolygonDistanceM } from './distance.js';
 import { flattenGeometry, type FlatGeometry } from './flatGeometry.js';
 import { GridIndex, type GridIndexInput } from './gridIndex.js';

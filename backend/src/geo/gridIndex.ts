@@ -1,9 +1,17 @@
 import Flatbush from 'flatbush';
-import type { Location } from '../deps.js';
-import type { GeoPolygon } from '../models/geometry.js';
+import type { GeoPolygon } from '../geo/geometry.js';
 import { METRES_PER_DEGREE, pointToFlatGeometryDistanceM } from './distance.js';
 import { flatBBox, flattenGeometry, type BBox, type FlatGeometry } from './flatGeometry.js';
 import { pointInFlatGeometry } from './pointInPolygon.js';
+
+/** Where a point is: the grid cell from the in-memory spatial index (implemented in geo/). */
+export interface Location {
+  gridCode: string;
+  communityCode: string;
+  streetCode: string;
+  /** 0 when inside the cell; otherwise the distance to the nearest cell within the configured limit. */
+  distanceM: number;
+}
 
 /** What the index needs of a grid cell (单元网格); a GridCell document fits. */
 export interface GridIndexInput {

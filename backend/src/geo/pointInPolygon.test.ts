@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GeoPolygon } from '../models/geometry.js';
+import type { GeoPolygon } from '../geo/geometry.js';
 import { pointInPolygon } from './pointInPolygon.js';
 import { rectangle } from './syntheticGrid.js';
 

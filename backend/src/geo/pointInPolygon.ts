@@ -1,4 +1,4 @@
-import type { GeoPolygon } from '../models/geometry.js';
+import type { GeoPolygon } from '../geo/geometry.js';
 import { flattenGeometry, type FlatGeometry, type FlatRing } from './flatGeometry.js';
 
 /**

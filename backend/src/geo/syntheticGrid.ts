@@ -1,4 +1,4 @@
-import type { GeoPolygon } from '../models/geometry.js';
+import type { GeoPolygon } from '../geo/geometry.js';
 import { METRES_PER_DEGREE } from './distance.js';
 import type { GridIndexInput } from './gridIndex.js';
 

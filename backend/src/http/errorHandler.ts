@@ -1,7 +1,7 @@
 import type { Context, Next } from 'koa';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
-import { AppError } from '../errors.js';
+import { AppError } from '../kernel/index.js';
 
 /** The one error funnel: typed errors keep their status and code; anything else is a 500 that reveals nothing internal. */
 export function errorHandler(logger: Logger) {

@@ -1,6 +1,5 @@
 import type { Context, Next } from 'koa';
-import type { Principal, Role } from '../auth/principal.js';
-import { Forbidden, Unauthorized } from '../errors.js';
+import { Forbidden, Unauthorized, type Principal, type Role } from '../kernel/index.js';
 
 /** Guards a route: 401 without a valid session (set by the authenticate middleware), 403 when the caller's role is not listed. */
 export function requireRole(...roles: Role[]) {

@@ -1,10 +1,6 @@
-import type { Principal } from '../auth/principal.js';
-import type { CommandDeps } from '../incidents/actionTypes.js';
-import { reportIncident, type ReportResult } from '../incidents/reportIncident.js';
-import { Unprocessable } from '../errors.js';
-import type { Device } from '../models/Device.js';
-import type { Severity } from '../models/Category.js';
-import type { User } from '../models/User.js';
+import { Unprocessable, type Principal } from '../kernel/index.js';
+import { reportIncident, type CommandDeps, type ReportResult } from '../incidents/index.js';
+import type { Device, Severity, User } from '../models/index.js';
 
 export interface DeviceAlarm {
   deviceId: string;

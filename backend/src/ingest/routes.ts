@@ -1,15 +1,11 @@
 import Router from '@koa/router';
 import { z } from 'zod';
-import type { Principal } from '../auth/principal.js';
-import { verifySecret } from '../auth/password.js';
-import { verifyToken } from '../auth/tokens.js';
+import { Unauthorized, type Principal } from '../kernel/index.js';
+import { verifySecret, verifyToken } from '../auth/index.js';
 import type { AppDeps } from '../deps.js';
-import { Unauthorized } from '../errors.js';
-import { requireRole } from '../http/requireRole.js';
-import { parseBody } from '../incidents/parseBody.js';
-import type { ReportResult } from '../incidents/reportIncident.js';
-import { SEVERITIES } from '../models/Category.js';
-import type { Device } from '../models/Device.js';
+import { parseBody, requireRole } from '../http/index.js';
+import type { ReportResult } from '../incidents/index.js';
+import { SEVERITIES, type Device } from '../models/index.js';
 import { ingestDeviceAlarm, ingestDeviceStatus, ingestWorkerLocation, ingestWorkerReport } from './ingestCommands.js';
 
 const lng = z.number().min(-180).max(180);

@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { GeoPolygonSchema, LngLatSchema, type GeoPolygon, type LngLat } from './geometry.js';
+import type { GeoPolygon, LngLat } from '../geo/index.js';
+import { GeoPolygonSchema, LngLatSchema } from './geometry.js';
 
 /** Administrative level above the grid cell: district (区) → street (街道) → community (社区). */
 export type AreaLevel = 'district' | 'street' | 'community';

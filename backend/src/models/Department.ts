@@ -1,18 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { WorkingCalendar } from '../deadlines/index.js';
 
-/** A department's working calendar; deadlines are counted in this working time. */
-export interface WorkingCalendar {
-  /** IANA time zone, e.g. Asia/Shanghai. */
-  timeZone: string;
-  /** ISO weekdays that are working days (1 = Monday … 7 = Sunday). */
-  workdays: number[];
-  /** Working periods of a working day, local time `HH:mm`. A 24/7 department has [{start:'00:00', end:'24:00'}]. */
-  hours: { start: string; end: string }[];
-  /** Public holidays `YYYY-MM-DD` (not worked even on a workday). */
-  holidays: string[];
-  /** Make-up working days `YYYY-MM-DD` (调休: worked even on a weekend). */
-  makeupWorkdays: string[];
-}
 
 /** A department (专业部门 / 责任单位), hanging off a level of the organisation tree. */
 export interface Department {

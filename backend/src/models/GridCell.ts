@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { GeoPolygonSchema, LngLatSchema, type GeoPolygon, type LngLat } from './geometry.js';
+import type { GeoPolygon, LngLat } from '../geo/index.js';
+import { GeoPolygonSchema, LngLatSchema } from './geometry.js';
 
 /**
  * A grid cell (单元网格): about 10,000 m², a closed polygon clipped to its

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import type { DomainEvent } from '../bus/domainEvent.js';
+import type { DomainEvent } from '../kernel/index.js';
 import { SEVERITIES, type Severity } from './Category.js';
 
 /**
@@ -7,7 +7,7 @@ import { SEVERITIES, type Severity } from './Category.js';
  * reported (上报) → accepted (受理/立案) | rejected | merged → dispatched (派遣) → in_progress (处置)
  * → returned (回退) | postponement_requested (延期) | suspended (挂账) → resolved (处置反馈)
  * → verifying (核查) → closed (结案) | reopened (返工) → evaluated (评价).
- * The allowed moves between them are data in incidents/stateMachine.ts.
+ * The allowed moves between them are data in incidents/rules/stateMachine.ts.
  */
 export const INCIDENT_STATUSES = [
   'reported',

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { ROLES, type Role } from '../auth/principal.js';
+import { ROLES, type Role } from '../kernel/index.js';
 
 /** A person who logs in. Passwords are stored as scrypt hashes (`scrypt$N$r$p$salt$hash`). */
 export interface User {

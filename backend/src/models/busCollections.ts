@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { StoredEvent } from '../bus/domainEvent.js';
+import type { StoredEvent } from '../kernel/index.js';
 
 /** The append-only event log. `seq` is monotonic (from the `counters` document `events`). */
 export const EventSchema = new Schema<StoredEvent>(

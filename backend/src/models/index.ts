@@ -30,3 +30,17 @@ export function createModels(conn: Connection) {
 }
 
 export type Models = ReturnType<typeof createModels>;
+
+// What other folders use from this one.
+export type { Area } from './Area.js';
+export type { BasemapLayer } from './BasemapLayer.js';
+export { SEVERITIES } from './Category.js';
+export type { Category, Severity } from './Category.js';
+export type { Department } from './Department.js';
+export { DEVICE_TYPES } from './Device.js';
+export type { Device, DeviceType } from './Device.js';
+export type { GridCell } from './GridCell.js';
+export { FINAL_STATUSES, INCIDENT_SOURCES, INCIDENT_STATUSES, OPEN_STATUSES } from './Incident.js';
+export type { Assignment, ClockStage, Incident, IncidentSource, IncidentStatus, StageClock, TimelineEntry } from './Incident.js';
+export type { RoutingRule } from './RoutingRule.js';
+export type { User } from './User.js';

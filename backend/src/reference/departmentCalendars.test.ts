@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALWAYS_WORKING_CALENDAR, DEFAULT_WORKING_CALENDAR } from '../deadlines/calendars.js';
-import type { WorkingCalendar } from '../models/Department.js';
+import { ALWAYS_WORKING_CALENDAR, DEFAULT_WORKING_CALENDAR, type WorkingCalendar } from '../deadlines/index.js';
 import type { Models } from '../models/index.js';
 import { DepartmentCalendars } from './departmentCalendars.js';
 

@@ -1,6 +1,5 @@
-import { ALWAYS_WORKING_CALENDAR, DEFAULT_WORKING_CALENDAR } from '../deadlines/calendars.js';
-import { Unprocessable } from '../errors.js';
-import type { WorkingCalendar } from '../models/Department.js';
+import { ALWAYS_WORKING_CALENDAR, DEFAULT_WORKING_CALENDAR, type WorkingCalendar } from '../deadlines/index.js';
+import { Unprocessable } from '../kernel/index.js';
 import type { Models } from '../models/index.js';
 
 type CalendarModels = Pick<Models, 'Department'>;

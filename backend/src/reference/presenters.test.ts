@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Device } from '../models/Device.js';
+import type { Device } from '../models/index.js';
 import { inTreeOrder, presentDevice } from './presenters.js';
 
 describe('inTreeOrder', () => {

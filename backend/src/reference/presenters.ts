@@ -1,6 +1,4 @@
-import type { Category } from '../models/Category.js';
-import type { Department } from '../models/Department.js';
-import type { Device } from '../models/Device.js';
+import type { Category, Department, Device } from '../models/index.js';
 
 /** A category as the API shows it (every field is reference data; nothing internal). */
 export function presentCategory(c: Category) {

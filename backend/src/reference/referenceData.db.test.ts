@@ -1,8 +1,8 @@
 import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDbUri } from '../../../tests/support/db.js';
-import { createGeoService } from '../geo/geoService.js';
-import { rectangle } from '../geo/syntheticGrid.js';
+import { createGeoService } from '../places/index.js';
+import { rectangle } from '../geo/index.js';
 import { createModels, type Models } from '../models/index.js';
 import { departmentCalendar } from './departmentCalendars.js';
 import { invalidateRouting, resolveRouting } from './resolveRouting.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors.js';
+import { AppError } from '../kernel/index.js';
 import type { Models } from '../models/index.js';
 import { RoutingResolver, invalidateRouting, resolveRouting } from './resolveRouting.js';
 

@@ -1,4 +1,4 @@
-import { Unprocessable } from '../errors.js';
+import { Unprocessable } from '../kernel/index.js';
 import type { Models } from '../models/index.js';
 
 /** Which departments handle a category at a place: the lead (主办) and the co-handlers (协办). */

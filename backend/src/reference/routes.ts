@@ -1,12 +1,9 @@
 import Router from '@koa/router';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
-import { parseBBox } from '../geo/bbox.js';
-import { parseQuery } from '../geo/queryParams.js';
-import { requireRole } from '../http/requireRole.js';
-import type { Category } from '../models/Category.js';
-import type { Department } from '../models/Department.js';
-import { DEVICE_TYPES, type Device } from '../models/Device.js';
+import { parseBBox } from '../geo/index.js';
+import { parseQuery, requireRole } from '../http/index.js';
+import { DEVICE_TYPES, type Category, type Department, type Device } from '../models/index.js';
 import { inTreeOrder, presentCategory, presentDepartment, presentDevice } from './presenters.js';
 
 /** Devices returned by one request at most; a city has a million, so the map asks by bounding box. */

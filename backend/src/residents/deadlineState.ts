@@ -1,4 +1,4 @@
-import type { StageClock } from '../models/Incident.js';
+import type { StageClock } from '../models/index.js';
 
 /** A case's current deadline as a resident reads it: which step, by when, and whether it is on time. */
 export interface PublicDeadline {

@@ -1,8 +1,7 @@
 import type { AppDeps } from '../deps.js';
-import { NotFound, Unprocessable } from '../errors.js';
-import { newTrackingCode } from '../incidents/caseCodes.js';
-import { duplicateKeyOf } from '../incidents/insertIncident.js';
-import type { Incident } from '../models/Incident.js';
+import { duplicateKeyOf, newTrackingCode } from '../incidents/index.js';
+import { NotFound, Unprocessable } from '../kernel/index.js';
+import type { Incident } from '../models/index.js';
 import { followerModel, type Follower } from './Follower.js';
 
 export interface FollowInput {

@@ -1,8 +1,7 @@
 import type { AppDeps } from '../deps.js';
-import { Unprocessable } from '../errors.js';
-import { bboxAround } from '../geo/bbox.js';
-import { haversineM } from '../geo/distance.js';
-import type { Incident } from '../models/Incident.js';
+import { bboxAround, haversineM } from '../geo/index.js';
+import { Unprocessable } from '../kernel/index.js';
+import type { Incident } from '../models/index.js';
 import { followerModel } from './Follower.js';
 import { presentNearbyCase, REPORT_POINT_FIELDS } from './presentPublicCase.js';
 import { publicCategory } from './publicCategories.js';

@@ -1,6 +1,5 @@
 import type { AppDeps } from '../deps.js';
-import type { Area } from '../models/Area.js';
-import type { GridCell } from '../models/GridCell.js';
+import type { Area, GridCell } from '../models/index.js';
 
 /** Where a point falls, in words a resident recognises: grid cell, community and street, names in both languages. */
 export interface PublicPlace {

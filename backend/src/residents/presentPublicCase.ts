@@ -1,4 +1,4 @@
-import type { Incident } from '../models/Incident.js';
+import type { Incident } from '../models/index.js';
 
 /** Coordinates as shown to the public: 5 decimals (about a metre). */
 const round5 = (x: number) => Math.round(x * 1e5) / 1e5;

@@ -1,5 +1,5 @@
-import type { Incident } from '../models/Incident.js';
-import { presentPublic } from '../incidents/presentPublic.js';
+import { presentPublic } from '../incidents/index.js';
+import type { Incident } from '../models/index.js';
 import { publicDeadline } from './deadlineState.js';
 import type { PublicPlace } from './placeNames.js';
 import type { PublicCategory } from './publicCategories.js';

@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { AppDeps } from '../deps.js';
-import type { Category } from '../models/Category.js';
-import { DEFAULT_FUSION } from '../incidents/fusion.js';
+import { DEFAULT_FUSION } from '../incidents/index.js';
+import type { Category } from '../models/index.js';
 
 /** A category as residents see it: code, names in both languages, its major class, and its "same problem" distance. */
 export interface PublicCategory {

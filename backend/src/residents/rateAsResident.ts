@@ -1,11 +1,6 @@
-import { Conflict, Unprocessable } from '../errors.js';
-import type { CommandDeps } from '../incidents/actionTypes.js';
-import { incidentPolicy } from '../incidents/policy.js';
-import { RESIDENT_PRINCIPAL, rateIncident, type RatingInput } from '../incidents/rateIncident.js';
-import { reopenChange } from '../incidents/reopenIncident.js';
-import { writeIncidentChange } from '../incidents/writeIncident.js';
-import type { Category } from '../models/Category.js';
-import type { Incident } from '../models/Incident.js';
+import { type CommandDeps, RESIDENT_PRINCIPAL, type RatingInput, incidentPolicy, rateIncident, reopenChange, writeIncidentChange } from '../incidents/index.js';
+import { Conflict, Unprocessable } from '../kernel/index.js';
+import type { Category, Incident } from '../models/index.js';
 import { followerModel } from './Follower.js';
 import { ownRating, ratesTheCase, trackCase, type Tracked } from './trackCase.js';
 

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../deps.js';
-import type { Incident } from '../models/Incident.js';
+import type { Incident } from '../models/index.js';
 import { presentReportPoint, REPORT_POINT_FIELDS } from './presentPublicCase.js';
 import { residentPolicy } from './residentPolicy.js';
 

@@ -1,11 +1,9 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import type { AppDeps } from '../deps.js';
-import { parseQuery } from '../geo/queryParams.js';
-import { parseBody } from '../incidents/parseBody.js';
-import { incidentPolicy } from '../incidents/policy.js';
-import { WindowRateLimit } from '../incidents/rateLimit.js';
-import type { Area } from '../models/Area.js';
+import { WindowRateLimit, parseBody, parseQuery } from '../http/index.js';
+import { incidentPolicy } from '../incidents/index.js';
+import type { Area } from '../models/index.js';
 import { followCase } from './followCase.js';
 import { nearbyCases } from './nearbyCases.js';
 import { locatePlace, namePlace } from './placeNames.js';

@@ -1,8 +1,7 @@
 import type { AppDeps } from '../deps.js';
-import { NotFound } from '../errors.js';
-import { normaliseTrackingCode } from '../incidents/caseCodes.js';
-import { trackIncident } from '../incidents/rateIncident.js';
-import type { Incident } from '../models/Incident.js';
+import { normaliseTrackingCode, trackIncident } from '../incidents/index.js';
+import { NotFound } from '../kernel/index.js';
+import type { Incident } from '../models/index.js';
 import { followerModel, type Follower } from './Follower.js';
 
 /**

@@ -120,3 +120,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await exited;
   clearTimeout(timer);
 }
+
+// What other folders use from this one.
+export { openDurableLog } from './persistence/durableLog.js';
+export type { LogRecord } from './persistence/durableLog.js';

@@ -1,5 +1,4 @@
-import type { Principal } from '../auth/principal.js';
-import type { StoredEvent } from '../bus/domainEvent.js';
+import type { Principal, StoredEvent } from '../kernel/index.js';
 
 /** Whether a principal may see an event on the live stream: command roles see all, departments and workers only their own. */
 export function canSeeEvent(user: Principal, event: StoredEvent): boolean {

@@ -1,9 +1,8 @@
 import { PassThrough } from 'node:stream';
 import Router from '@koa/router';
-import type { Principal } from '../auth/principal.js';
-import type { StoredEvent } from '../bus/domainEvent.js';
+import type { Principal, StoredEvent } from '../kernel/index.js';
 import type { AppDeps } from '../deps.js';
-import { requireRole } from '../http/requireRole.js';
+import { requireRole } from '../http/index.js';
 import { canSeeEvent } from './eventScope.js';
 
 const CATCH_UP_LIMIT = 5000;

@@ -1,11 +1,10 @@
 import { deserialize } from 'bson';
-import { StoreError } from '../engine/storeError.js';
+import { errorReply, StoreError } from '../engine/storeError.js';
 import { findDocuments } from '../engine/findDocuments.js';
 import { buildUpsert, modifyDocument, type UpdateStatement } from '../engine/modifyDocument.js';
 import { withIdFirst } from '../engine/rawId.js';
 import { storedFromCheckedBytes, storedFromTyped } from '../engine/storeEngine.js';
 import type { StoreCollection, StoredDoc } from '../engine/storeCollection.js';
-import { errorReply } from '../engine/storeError.js';
 import type { Doc } from '../engine/values.js';
 import { numberOption, targetCollection, type CommandContext, type CommandHandler } from './commandContext.js';
 import { rejectUnsupportedQuery } from './unsupportedFeatures.js';

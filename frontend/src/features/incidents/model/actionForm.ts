@@ -11,7 +11,7 @@ const reason: ActionField = { name: 'reason', kind: 'text', required: true };
 
 /**
  * The inputs each action of the state machine needs beyond `version`
- * (backend/src/incidents/actionSchemas.ts). Actions not listed need none and
+ * (backend/src/incidents/commands/actionSchemas.ts). Actions not listed need none and
  * run on a click.
  */
 export const ACTION_FIELDS: Readonly<Record<string, readonly ActionField[]>> = {
