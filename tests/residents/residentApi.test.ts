@@ -224,6 +224,13 @@ describe('resident API', () => {
     expect(b.body.reports.every((r: { communityCode: string }) => r.communityCode === COMMUNITY_B)).toBe(true);
     expect((await call(backend, 'GET', '/api/public/reports?state=open')).body.reports.every((r: { state: string }) => r.state === 'open')).toBe(true);
     expect((await call(backend, 'GET', '/api/public/reports?communityCode=x')).status).toBe(400);
+
+    // A case closed longer ago than the policy's window leaves the map.
+    const closed = reports.find((r) => r.state === 'closed')!;
+    await backend.deps.models.Incident.updateOne({ _id: closed.id }, { $set: { closedAt: new Date(Date.now() - 31 * 86_400_000) } });
+    const later = await call(backend, 'GET', '/api/public/reports');
+    expect(later.body.reports.map((r: { id: string }) => r.id)).not.toContain(closed.id);
+    expect(later.body.reports).toHaveLength(reports.length - 1);
   });
 
   it('public categories and areas carry names in both languages', async () => {
