@@ -103,7 +103,8 @@ describe.skipIf(!available)('residents in a real browser, on a phone (390×844)'
     expect(item).toContain('上报');
     expect(item).toMatch(/相距 \d+ 米/);
     expect(await page.locator('.report-dot').count()).toBe(1);
-    await page.screenshot({ path: 'test-output/residents-report-nearby.png', fullPage: true });
+    await page.getByTestId('nearby-step').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-output/residents-report-nearby.png' });
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByTestId('follow-case').click();
