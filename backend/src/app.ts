@@ -15,6 +15,7 @@ import { ingestRoutes } from './ingest/index.js';
 import { formatOfPath, open311, toXml } from './open311/index.js';
 import { referenceRoutes } from './reference/index.js';
 import { streamRoutes } from './stream/index.js';
+import { residentRoutes } from './residents/index.js';
 
 export interface AppOptions {
   secrets: Secrets;
@@ -50,7 +51,7 @@ export function createApp(deps: AppDeps, options: AppOptions): Koa {
   });
 
   const jwt = { jwtSecret: options.secrets.JWT_SECRET };
-  for (const router of [health, authRoutes(deps, jwt), streamRoutes(deps), geoRoutes(deps), referenceRoutes(deps), incidentRoutes(deps), publicRoutes(deps), ingestRoutes(deps, jwt), downlinkRoutes(deps)]) {
+  for (const router of [health, authRoutes(deps, jwt), streamRoutes(deps), geoRoutes(deps), referenceRoutes(deps), incidentRoutes(deps), publicRoutes(deps), residentRoutes(deps), ingestRoutes(deps, jwt), downlinkRoutes(deps)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

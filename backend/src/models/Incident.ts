@@ -267,6 +267,8 @@ IncidentSchema.index({ status: 1, reportedAt: -1 });
 IncidentSchema.index({ reportedAt: -1 });
 IncidentSchema.index({ categoryCode: 1, open: 1, lng: 1 });
 IncidentSchema.index({ monitorAt: 1 }, { sparse: true });
+// The public reports map: recently closed cases.
+IncidentSchema.index({ closedAt: -1 }, { sparse: true });
 IncidentSchema.index({ searchTerms: 1 });
 IncidentSchema.index({ 'outbox.0.id': 1 }, { sparse: true });
 
