@@ -22,7 +22,7 @@ export const FLOORS = [
   ['auth', 'bus', 'reference', 'places'],
   ['incidents'],
   // outer channels and jobs; app.ts, server.ts and index.ts compose everything
-  ['ingest', 'downlinks', 'stream', 'jobs', 'app', 'server', 'index'],
+  ['ingest', 'downlinks', 'stream', 'jobs', 'open311', 'residents', 'app', 'server', 'index'],
 ];
 
 /** Floor index of a folder or root file; unknown names are on the top floor. */

@@ -12,8 +12,10 @@ import { errorHandler, requestContext } from './http/index.js';
 import { incidentRoutes, publicRoutes } from './incidents/index.js';
 import { downlinkRoutes } from './downlinks/index.js';
 import { ingestRoutes } from './ingest/index.js';
+import { formatOfPath, open311, toXml } from './open311/index.js';
 import { referenceRoutes } from './reference/index.js';
 import { streamRoutes } from './stream/index.js';
+import { residentRoutes } from './residents/index.js';
 
 export interface AppOptions {
   secrets: Secrets;
@@ -29,6 +31,7 @@ export function createApp(deps: AppDeps, options: AppOptions): Koa {
   app.silent = true;
   app.use(requestContext(deps.logger));
   app.use(errorHandler(deps.logger));
+  app.use(open311(deps)); // /open311/v2: GeoReport v2, form-encoded bodies, answers every path under /open311 itself
   app.use(bodyParser({ jsonLimit: '2mb', enableTypes: ['json'], encoding: 'utf-8' }));
   app.use(authenticate({ jwtSecret: options.secrets.JWT_SECRET, serviceToken: options.secrets.SERVICE_TOKEN }));
 
@@ -48,7 +51,7 @@ export function createApp(deps: AppDeps, options: AppOptions): Koa {
   });
 
   const jwt = { jwtSecret: options.secrets.JWT_SECRET };
-  for (const router of [health, authRoutes(deps, jwt), streamRoutes(deps), geoRoutes(deps), referenceRoutes(deps), incidentRoutes(deps), publicRoutes(deps), ingestRoutes(deps, jwt), downlinkRoutes(deps)]) {
+  for (const router of [health, authRoutes(deps, jwt), streamRoutes(deps), geoRoutes(deps), referenceRoutes(deps), incidentRoutes(deps), publicRoutes(deps), residentRoutes(deps), ingestRoutes(deps, jwt), downlinkRoutes(deps)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }
@@ -56,13 +59,17 @@ export function createApp(deps: AppDeps, options: AppOptions): Koa {
   return app;
 }
 
-/** Serves the built web app with a fallback to index.html for client-side routes; unknown /api paths stay 404 JSON. */
+/** Serves the built web app with a fallback to index.html for client-side routes; unknown /api paths stay 404 (JSON, XML for `.xml`). */
 function mountWebApp(app: Koa, dist: string): void {
   app.use(async (ctx, next) => {
     await next();
     if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api')) {
       ctx.status = 404;
-      ctx.body = { error: { code: 'not_found', message: `no route ${ctx.method} ${ctx.path}`, details: null } };
+      const message = `no route ${ctx.method} ${ctx.path}`;
+      if (formatOfPath(ctx.path) === 'xml') {
+        ctx.type = 'text/xml; charset=utf-8';
+        ctx.body = toXml('errors', [{ code: 404, description: message }]);
+      } else ctx.body = { error: { code: 'not_found', message, details: null } };
     }
   });
   if (!existsSync(join(dist, 'index.html'))) return;

@@ -1,5 +1,6 @@
 import type { Category, RoutingRule, Severity } from '@onegrid/backend/models';
 import { OFFICE_DAY_MINUTES as DAY } from './calendars.js';
+import { CATEGORY_QUESTIONS, PUBLIC_CATEGORY_CODES } from './categoryQuestions.js';
 import { streetCommandCode, type DeptCode } from './organisation.js';
 
 const H = 60;
@@ -133,6 +134,8 @@ export function buildCategories(): Category[] {
       coDepartmentCodes: m.co ?? [],
       fusion: m.fusion ?? { distanceM: 50, windowHours: 24 },
       local: m.local ?? false,
+      publicIntake: PUBLIC_CATEGORY_CODES.includes(m.code),
+      ...(CATEGORY_QUESTIONS[m.code] ? { attributes: CATEGORY_QUESTIONS[m.code] } : {}),
     };
   });
   return [...majors, ...minors];

@@ -106,15 +106,18 @@ describe.skipIf(!available)('command map in a real browser', () => {
 
   it('lets a resident file a complaint and follow it by tracking code', async () => {
     const page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
-    await page.goto(`${backend.url}/#/track`);
-    const form = page.getByTestId('complaint-form');
-    await page.getByTestId('complaint-description').fill('小区门口垃圾没人清理');
-    const p = pointIn('B2');
-    await form.locator('input[name=lng]').fill(String(p.lng));
-    await form.locator('input[name=lat]').fill(String(p.lat));
-    await page.getByTestId('complaint-submit').click();
-    await page.getByTestId('complaint-filed').waitFor({ timeout: 10_000 });
+    await page.goto(`${backend.url}/#/report`);
+    // The map fits the offline basemap (a pond in cell A1): its centre is in the district.
+    await page.locator('.leaflet-basemap-pane path').waitFor();
+    await page.getByTestId('pin-center').click();
+    await expect.poll(() => page.getByTestId('place-status').innerText(), { timeout: 10_000 }).toContain('A1');
+    await page.getByTestId('report-category').selectOption('06010');
+    await page.getByTestId('report-description').fill('小区门口垃圾没人清理');
+    await page.getByTestId('report-submit').click();
+    const code = await page.getByTestId('tracking-code').innerText({ timeout: 10_000 });
+    await page.getByTestId('open-tracking').click();
     await page.getByTestId('track-result').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('track-code').inputValue()).toBe(code);
     expect(await page.getByTestId('track-result').innerText()).toContain('上报');
     await page.screenshot({ path: 'test-output/track.png', fullPage: true });
     await page.close();

@@ -48,6 +48,7 @@ export const INCIDENT_EVENT_TYPES = [
   'incident.supervised',
   'incident.replied',
   'incident.acknowledged',
+  'incident.rated',
   'incident.deadline_warning',
   'incident.deadline_breached',
   'incident.escalated',

@@ -2,3 +2,4 @@
 export { ALWAYS_WORKING_CALENDAR, DEFAULT_WORKING_CALENDAR } from './calendars.js';
 export type { WorkingCalendar } from './calendars.js';
 export { addWorkingMinutes, workingMinutesBetween } from './workingTime.js';
+export { localToUtcMs, zoneOffsetMs } from './timeZone.js';

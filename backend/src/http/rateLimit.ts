@@ -7,7 +7,11 @@ import { TooManyRequests } from '../kernel/index.js';
 export class WindowRateLimit {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
-  constructor(private readonly windowMs: number) {}
+  constructor(
+    private readonly windowMs: number,
+    /** What is counted, for the 429 message ("too many complaints from this address"). */
+    private readonly what = 'complaints',
+  ) {}
 
   /** Counts one hit for `key` at `nowMs`; throws TooManyRequests once `limit` hits fell in the current window. */
   hit(key: string, limit: number, nowMs: number): void {
@@ -17,7 +21,7 @@ export class WindowRateLimit {
       this.windows.set(key, w);
       if (this.windows.size > 10_000) this.prune(nowMs);
     }
-    if (w.count >= limit) throw new TooManyRequests('too many complaints from this address; try again later', Math.ceil((w.start + this.windowMs - nowMs) / 1000));
+    if (w.count >= limit) throw new TooManyRequests(`too many ${this.what} from this address; try again later`, Math.ceil((w.start + this.windowMs - nowMs) / 1000));
     w.count++;
   }
 

@@ -1,15 +1,19 @@
 /** The face of incidents/: the only module other folders (and seed, bench, tests) import from it. */
 export type { CommandDeps } from './commands/actionTypes.js';
 export { applyAction } from './commands/applyAction.js';
-export { TRACKING_ALPHABET, caseDay } from './commands/caseCodes.js';
+export { CASE_CODE_TIME_ZONE, TRACKING_ALPHABET, caseDay, newTrackingCode, normaliseTrackingCode } from './commands/caseCodes.js';
+export { DEFAULT_FUSION } from './commands/fusion.js';
+export { duplicateKeyOf } from './commands/insertIncident.js';
+export { reopenChange } from './commands/reopenIncident.js';
 export { timelineEntryFromEvent } from './commands/incidentChange.js';
 export type { IncidentChange } from './commands/incidentChange.js';
 export { reportIncident } from './commands/reportIncident.js';
 export type { ReportInput, ReportResult } from './commands/reportIncident.js';
 export { writeIncidentChange } from './commands/writeIncident.js';
 export { presentIncidents } from './presenters/presentIncident.js';
-export { presentPublic } from './public/presentPublic.js';
+export { PUBLIC_EVENT_TYPES, maskText, presentPublic } from './public/presentPublic.js';
 export { RESIDENT_PRINCIPAL, rateIncident, trackIncident } from './public/rateIncident.js';
+export type { RatingInput } from './public/rateIncident.js';
 export { publicRoutes } from './public/routes.js';
 export { LIST_PROJECTION, allOf, listIncidents } from './queries/listIncidents.js';
 export { liveListView, withActionsFor } from './queries/liveView.js';

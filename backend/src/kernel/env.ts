@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   SSE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(15_000),
   DEADLINE_CRON: z.string().default('* * * * *'),
   WEB_DIST: z.string().default(''),
+  OPEN311_JURISDICTION_ID: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'letters, digits and . _ : - only').optional(),
+  OPEN311_CONTACT: z.string().max(500).default('OneGrid street command center 一网统管指挥中心'),
 });
 
 export type Env = z.output<typeof EnvSchema> & { DEMO: boolean };

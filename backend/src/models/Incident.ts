@@ -101,6 +101,23 @@ export interface TimelineEntry {
   data?: Record<string, unknown>;
 }
 
+/**
+ * What an Open311 client sent beyond the common report (see open311/). The
+ * contact is personal data: stored for staff follow-up, never in any output.
+ */
+export interface Open311Facts {
+  /** The client application (API key name) that filed it. */
+  client: string;
+  /** Answers to the category's extra questions, by attribute code. */
+  attributes?: Record<string, string | string[]>;
+  /** An external http(s) media reference as the client sent it (not fetched; see docs/open311.md). */
+  mediaUrl?: string;
+  /** The coordinates as the client wrote them, so they are answered back exactly as given. */
+  given?: { lat: string; long: string };
+  addressString?: string;
+  contact?: { firstName?: string; lastName?: string; email?: string; phone?: string; deviceId?: string; accountId?: string };
+}
+
 export interface Incident {
   _id: Types.ObjectId;
   /** Case number shown to staff, e.g. `20261123-000042`. */
@@ -147,6 +164,8 @@ export interface Incident {
   mergedInto?: Types.ObjectId;
   duplicateIds: Types.ObjectId[];
   rating?: { value: 'satisfied' | 'basically' | 'dissatisfied'; comment?: string; at: Date };
+  /** Present on cases filed through Open311. */
+  open311?: Open311Facts;
   reportedAt: Date;
   acceptedAt?: Date;
   dispatchedAt?: Date;
@@ -210,6 +229,7 @@ export const IncidentSchema = new Schema<Incident>(
     mergedInto: Schema.Types.ObjectId,
     duplicateIds: { type: [Schema.Types.ObjectId], default: [] },
     rating: Schema.Types.Mixed,
+    open311: Schema.Types.Mixed,
     reportedAt: { type: Date, required: true },
     acceptedAt: Date,
     dispatchedAt: Date,
@@ -228,6 +248,8 @@ IncidentSchema.index({ status: 1, reportedAt: -1 });
 IncidentSchema.index({ reportedAt: -1 });
 IncidentSchema.index({ categoryCode: 1, open: 1, lng: 1 });
 IncidentSchema.index({ monitorAt: 1 }, { sparse: true });
+// The public reports map: recently closed cases.
+IncidentSchema.index({ closedAt: -1 }, { sparse: true });
 IncidentSchema.index({ searchTerms: 1 });
 IncidentSchema.index({ 'outbox.0.id': 1 }, { sparse: true });
 

@@ -6,6 +6,7 @@ import { departmentModel } from './Department.js';
 import { deviceModel } from './Device.js';
 import { gridCellModel } from './GridCell.js';
 import { incidentModel } from './Incident.js';
+import { open311ClientModel } from './Open311Client.js';
 import { routingRuleModel } from './RoutingRule.js';
 import { userModel } from './User.js';
 import { checkpointModel, counterModel, eventModel, leaseModel } from './busCollections.js';
@@ -26,6 +27,7 @@ export function createModels(conn: Connection) {
     Checkpoint: checkpointModel(conn),
     Lease: leaseModel(conn),
     BasemapLayer: basemapLayerModel(conn),
+    Open311Client: open311ClientModel(conn),
   };
 }
 
@@ -34,13 +36,14 @@ export type Models = ReturnType<typeof createModels>;
 // What other folders use from this one.
 export type { Area } from './Area.js';
 export type { BasemapLayer } from './BasemapLayer.js';
-export { SEVERITIES } from './Category.js';
-export type { Category, Severity } from './Category.js';
+export { ATTRIBUTE_DATATYPES, SEVERITIES } from './Category.js';
+export type { AttributeDatatype, Category, CategoryAttribute, Severity } from './Category.js';
 export type { Department } from './Department.js';
 export { DEVICE_TYPES } from './Device.js';
 export type { Device, DeviceType } from './Device.js';
 export type { GridCell } from './GridCell.js';
 export { FINAL_STATUSES, INCIDENT_SOURCES, INCIDENT_STATUSES, OPEN_STATUSES } from './Incident.js';
-export type { Assignment, ClockStage, Incident, IncidentSource, IncidentStatus, StageClock, TimelineEntry } from './Incident.js';
+export type { Assignment, ClockStage, Incident, IncidentSource, IncidentStatus, Open311Facts, StageClock, TimelineEntry } from './Incident.js';
+export type { Open311Client } from './Open311Client.js';
 export type { RoutingRule } from './RoutingRule.js';
 export type { User } from './User.js';

@@ -12,7 +12,9 @@ export function AppHeader({ session, onLogout, onLoginPage }: { session: Session
       </a>
       <nav>
         {session && <a href="#/map">{t('app.map')}</a>}
+        {!session && <a href="#/report">{t('residents.nav.report')}</a>}
         <a href="#/track">{t('app.track')}</a>
+        {!session && <a href="#/public">{t('residents.nav.publicMap')}</a>}
       </nav>
       <div className="spacer" />
       {session && (

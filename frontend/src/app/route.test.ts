@@ -6,6 +6,8 @@ describe('hash routes', () => {
     expect(parseRoute('#/login')).toEqual({ page: 'login' });
     expect(parseRoute('#/map')).toEqual({ page: 'map' });
     expect(parseRoute('#/track')).toEqual({ page: 'track' });
+    expect(parseRoute('#/report')).toEqual({ page: 'report' });
+    expect(parseRoute('#/public')).toEqual({ page: 'public' });
   });
 
   it('reads a tracking code from the track route', () => {

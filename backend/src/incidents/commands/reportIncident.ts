@@ -34,6 +34,10 @@ export interface ReportInput {
   observedAt?: Date;
   /** Extra facts from the channel (alarm type, value, unit), kept in the reported event. */
   detail?: Record<string, unknown>;
+  /** What an Open311 client sent beyond the common report (kept on the case, never in an event). */
+  open311?: Incident['open311'];
+  /** Refuse (422 `outside_district`) a point in no grid cell and beyond the locate distance, instead of queueing it as unlocated (resident complaints). */
+  requireLocated?: boolean;
 }
 
 export interface ReportResult {
@@ -65,6 +69,7 @@ export async function reportIncident(deps: CommandDeps, principal: Principal, in
   if (!category) throw new Unprocessable('category_unknown', `unknown category ${input.categoryCode}`, { categoryCode: input.categoryCode });
   const now = deps.clock.now();
   const place = deps.geo.locate(input.lng, input.lat);
+  if (!place && input.requireLocated) throw new Unprocessable('outside_district', 'the point is outside the district', { lng: input.lng, lat: input.lat });
   const severity = input.severity ?? category.defaultSeverity;
   const title = input.title?.trim() || category.name;
 
@@ -97,6 +102,7 @@ export async function reportIncident(deps: CommandDeps, principal: Principal, in
     timeline: [],
     outbox: [],
     duplicateIds: [],
+    ...(input.open311 ? { open311: input.open311 } : {}),
     reportedAt: now,
   } as unknown as Incident;
 

@@ -29,12 +29,14 @@ export async function trackIncident(deps: Pick<CommandDeps, 'models'>, trackingC
 export interface RatingInput {
   value: 'satisfied' | 'basically' | 'dissatisfied';
   comment?: string;
+  /** With "dissatisfied": the resident asks for the work to be redone (返工); absent counts as asking. */
+  reopen?: boolean;
 }
 
 /**
  * 回访: the reporter rates the closed case they follow. Satisfied or basically
  * satisfied evaluates it; dissatisfied reopens it (返工) when district policy
- * says so, else evaluates it too. 422 unless closed; 409 once evaluated.
+ * says so and the resident did not decline, else evaluates it too. 422 unless closed; 409 once evaluated.
  */
 export async function rateIncident(deps: CommandDeps, trackingCode: string, input: RatingInput): Promise<Incident> {
   const { followed } = await trackIncident(deps, trackingCode);
@@ -43,7 +45,7 @@ export async function rateIncident(deps: CommandDeps, trackingCode: string, inpu
   const now = deps.clock.now();
   const rating = { value: input.value, comment: input.comment, at: now };
   const policy = await incidentPolicy(deps.conn);
-  if (input.value === 'dissatisfied' && policy.reopenOnDissatisfied) {
+  if (input.value === 'dissatisfied' && policy.reopenOnDissatisfied && input.reopen !== false) {
     const category = await deps.models.Category.findOne({ code: followed.categoryCode }).lean<Category>();
     if (!category) throw new Unprocessable('category_unknown', `unknown category ${followed.categoryCode}`);
     const change = await reopenChange(deps, followed, category, now, rating);

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps.js';
 import { parseBody, WindowRateLimit } from '../../http/index.js';
 import { incidentPolicy } from '../rules/policy.js';
-import { presentPublic } from './presentPublic.js';
-import { RESIDENT_PRINCIPAL, rateIncident, trackIncident } from './rateIncident.js';
+import { RESIDENT_PRINCIPAL } from './rateIncident.js';
 import { reportIncident } from '../commands/reportIncident.js';
 
 const Complaint = z.object({
@@ -20,16 +19,11 @@ const Complaint = z.object({
   photos: z.array(z.string().trim().min(1).max(500)).max(6).optional(),
 });
 
-const Rating = z.object({
-  value: z.enum(['satisfied', 'basically', 'dissatisfied']),
-  comment: z.string().trim().max(1000).optional(),
-});
-
 /**
- * The resident side, no account needed: `POST /api/public/complaints`
- * (rate-limited per client address, idempotent on the form's messageId),
- * `GET /api/public/track/:trackingCode` (status and public timeline, personal
- * data masked) and `POST /api/public/track/:trackingCode/rating` (回访).
+ * The resident's complaint, no account needed: `POST /api/public/complaints`
+ * (rate-limited per client address, idempotent on the form's messageId; a
+ * point outside the district is refused with 422 `outside_district`). Tracking,
+ * following and rating live in `residents/routes.ts`.
  */
 export function publicRoutes(deps: AppDeps): Router {
   const router = new Router({ prefix: '/api/public' });
@@ -50,21 +44,10 @@ export function publicRoutes(deps: AppDeps): Router {
       address: body.address,
       photos: body.photos,
       reporter: body.name || body.phone ? { name: body.name, phone: body.phone } : undefined,
+      requireLocated: true,
     });
     ctx.status = duplicate ? 200 : 201;
-    ctx.body = { trackingCode: incident.trackingCode, status: incident.status, reportedAt: incident.reportedAt, duplicate };
-  });
-
-  router.get('/track/:trackingCode', async (ctx) => {
-    const { own, followed } = await trackIncident(deps, ctx.params.trackingCode);
-    ctx.body = presentPublic(own, followed);
-  });
-
-  router.post('/track/:trackingCode/rating', async (ctx) => {
-    const body = parseBody(Rating, (ctx.request as { body?: unknown }).body);
-    await rateIncident(deps, ctx.params.trackingCode, body);
-    const { own, followed } = await trackIncident(deps, ctx.params.trackingCode);
-    ctx.body = presentPublic(own, followed);
+    ctx.body = { trackingCode: incident.trackingCode, status: incident.status, merged: incident.status === 'merged', reportedAt: incident.reportedAt, duplicate };
   });
 
   return router;

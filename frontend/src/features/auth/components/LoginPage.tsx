@@ -41,7 +41,7 @@ export function LoginPage({ onLogin }: { onLogin: (s: Session) => void }) {
           {t('login.submit')}
         </button>
         {demo && <p className="muted small">{t('login.demoHint')}</p>}
-        <a href="#/track">{t('login.residents')}</a>
+        <a href="#/report">{t('login.residents')}</a>
       </form>
     </div>
   );

@@ -22,9 +22,23 @@ export interface PublicCase {
   address?: string;
   reportedAt: string;
   closedAt?: string;
-  rating?: { value: string; at: string };
+  rating?: { value: string; comment?: string; at: string };
   canRate: boolean;
+  /** District policy lets a dissatisfied resident ask for the work to be redone. */
+  canAskReopen?: boolean;
+  /** This code follows an existing case ("follow this one") rather than a report of one's own. */
+  following?: boolean;
+  category?: { code: string; name: string; nameEn?: string };
+  place?: { gridCode: string; gridName?: string; communityName?: string; communityNameEn?: string; streetName?: string; streetNameEn?: string };
+  deadline?: { stage: string; dueAt: string; state: 'on_time' | 'due_soon' | 'overdue' };
   timeline: PublicStep[];
+}
+
+/** The body of a rating (回访): a value, an optional comment, and with "dissatisfied" whether to ask for a redo. */
+export interface RatingInput {
+  value: string;
+  comment?: string;
+  reopen?: boolean;
 }
 
 /** Looks a case up by tracking code; `error` is an i18n key. */
@@ -37,14 +51,15 @@ export function useTrack() {
       setError(null);
     } catch (err) {
       setView(null);
-      setError(err instanceof ApiError && err.status === 404 ? 'track.notFound' : 'errors.load');
+      setError(err instanceof ApiError && err.status === 404 ? 'track.notFound' : err instanceof ApiError && err.status === 429 ? 'track.tooMany' : 'errors.load');
     }
   }, []);
-  const rate = useCallback(async (code: string, value: string) => {
+  const rate = useCallback(async (code: string, rating: RatingInput) => {
     try {
-      setView(await api<PublicCase>(`/api/public/track/${encodeURIComponent(code)}/rating`, { method: 'POST', body: { value } }));
+      setView(await api<PublicCase>(`/api/public/track/${encodeURIComponent(code)}/rating`, { method: 'POST', body: rating }));
+      setError(null);
     } catch (err) {
-      setError(err instanceof ApiError ? `errors.${err.code}` : 'errors.load');
+      setError(err instanceof ApiError ? (err.status === 429 ? 'track.tooMany' : `errors.${err.code}`) : 'errors.load');
     }
   }, []);
   return { view, error, lookup, rate };

@@ -1,16 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useTrack, type PublicCase } from '../api/publicApi';
-import { ComplaintForm } from './ComplaintForm';
+import { useTrack, type PublicCase, type RatingInput } from '../api/publicApi';
+import { DeadlineLine } from './DeadlineLine';
+import { RatingForm } from './RatingForm';
+import '../track.css';
 
-const RATINGS = ['satisfied', 'basically', 'dissatisfied'] as const;
-
-/** Residents: look a case up by tracking code (进度查询), rate it once closed, or file a complaint. */
+/** Residents: look a case up by tracking code (进度查询) and rate it once closed; filing a report is on `#/report`. */
 export function TrackPage({ initialCode }: { initialCode?: string }) {
   const { t } = useTranslation();
   const { view, error, lookup, rate } = useTrack();
   const [code, setCode] = useState(initialCode ?? '');
-  const [filed, setFiled] = useState<string | null>(null);
 
   useEffect(() => {
     if (initialCode) void lookup(initialCode);
@@ -20,44 +19,60 @@ export function TrackPage({ initialCode }: { initialCode?: string }) {
     e.preventDefault();
     if (code.trim()) void lookup(code.trim());
   };
-  const onFiled = (trackingCode: string) => {
-    setFiled(trackingCode);
-    setCode(trackingCode);
-    void lookup(trackingCode);
-  };
 
   return (
     <div className="track-page">
+      <h1 className="visually-hidden">{t('track.title')}</h1>
       <form onSubmit={search} className="card">
         <h2>{t('track.title')}</h2>
         <div className="row2">
-          <input data-testid="track-code" placeholder={t('track.code')} value={code} onChange={(e) => setCode(e.target.value)} />
+          <label>
+            {t('track.code')}
+            <input data-testid="track-code" value={code} autoCapitalize="characters" autoComplete="off" onChange={(e) => setCode(e.target.value)} />
+          </label>
           <button type="submit" data-testid="track-submit">
             {t('track.search')}
           </button>
         </div>
-        {filed && (
-          <p className="notice" data-testid="complaint-filed">
-            {t('track.submitted', { code: filed })}
+        {error && (
+          <p className="error" role="alert" data-testid="track-error">
+            {t(error, { defaultValue: t('errors.load') })}
           </p>
         )}
-        {error && <div className="error">{t(error, { defaultValue: t('errors.load') })}</div>}
-        {view && <CaseView view={view} onRate={(v) => void rate(view.trackingCode, v)} />}
       </form>
-      <ComplaintForm onFiled={onFiled} />
+      {view && <CaseView view={view} onRate={(r) => void rate(view.trackingCode, r)} />}
+      <p className="card">
+        <a href="#/report">{t('tracking.fileNew')}</a>
+      </p>
     </div>
   );
 }
 
-function CaseView({ view, onRate }: { view: PublicCase; onRate: (value: string) => void }) {
+function CaseView({ view, onRate }: { view: PublicCase; onRate: (r: RatingInput) => void }) {
   const { t, i18n } = useTranslation();
+  const en = i18n.language.startsWith('en');
+  const title = en ? (view.category?.nameEn ?? t(`category.${view.categoryCode}`, { defaultValue: view.title })) : view.title;
+  const place = view.place ? [view.place.gridName, en ? (view.place.communityNameEn ?? view.place.communityName) : view.place.communityName].filter(Boolean).join(' · ') : undefined;
   return (
-    <div data-testid="track-result" className="track-result">
+    <section data-testid="track-result" className="card track-result" aria-labelledby="track-case-title">
+      <h2 id="track-case-title">{title}</h2>
       <p>
-        {t('track.status')}: <span className={`status status-${view.status}`}>{t(`status.${view.status}`, { defaultValue: view.status })}</span> {view.title}
+        {t('track.status')}: <span className={`status status-${view.status}`}>{t(`status.${view.status}`, { defaultValue: view.status })}</span>
       </p>
-      {view.merged && <p className="muted small">{t('track.merged')}</p>}
-      <h4>{t('track.timeline')}</h4>
+      {view.deadline && <DeadlineLine deadline={view.deadline} />}
+      {place && (
+        <p className="muted">
+          {t('tracking.place')}: {place}
+        </p>
+      )}
+      {view.following && <p className="muted small">{t('tracking.following')}</p>}
+      {view.merged && !view.following && <p className="muted small">{t('track.merged')}</p>}
+      {view.description && (
+        <p>
+          {t('tracking.yourReport')}: {view.description}
+        </p>
+      )}
+      <h3>{t('track.timeline')}</h3>
       <ol className="timeline">
         {view.timeline.map((s, i) => (
           <li key={i}>
@@ -67,17 +82,13 @@ function CaseView({ view, onRate }: { view: PublicCase; onRate: (value: string) 
           </li>
         ))}
       </ol>
-      {view.rating && <p>{t('track.rated', { value: t(`choice.${view.rating.value}`) })}</p>}
-      {view.canRate && !view.rating && (
-        <div className="actions">
-          <span>{t('track.rate')}</span>
-          {RATINGS.map((r) => (
-            <button type="button" key={r} className="secondary" onClick={() => onRate(r)}>
-              {t(`choice.${r}`)}
-            </button>
-          ))}
-        </div>
+      {view.rating && (
+        <p data-testid="track-rating">
+          {t('track.rated', { value: t(`choice.${view.rating.value}`) })}
+          {view.rating.comment ? ` — “${view.rating.comment}”` : ''}
+        </p>
       )}
-    </div>
+      {view.canRate && !view.rating && <RatingForm canAskReopen={!!view.canAskReopen} onRate={onRate} />}
+    </section>
   );
 }
